@@ -1,0 +1,35 @@
+# Two commands do all set-up: `make demo` and `make test`. Both build .venv first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip --disable-pip-version-check -q
+STAMP  := $(VENV)/.installed
+
+.PHONY: install demo test test-all bench clean
+
+$(STAMP): pyproject.toml Makefile
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install torch==2.13.0
+	$(PIP) install -e ".[test]"
+	$(PIP) install --no-deps kronfluence==1.0.1
+	$(PIP) uninstall -y torchvision 2>/dev/null || true
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/curate run
+
+test: $(STAMP)
+	$(VENV)/bin/pytest -q
+
+test-all: $(STAMP)
+	$(VENV)/bin/pytest -q -m "slow or not slow"
+
+bench: $(STAMP)
+	$(PIP) install -e ".[test,bench]"
+	$(PIP) uninstall -y torchvision 2>/dev/null || true
+	$(PY) bench/io.py
+
+clean:
+	rm -rf $(VENV) runs
