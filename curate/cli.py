@@ -19,3 +19,83 @@ app = typer.Typer(
     add_completion=False,
 )
 console = Console()
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=False,
+    )
+
+
+def _print_world_summary(summary) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]{summary.docs:,}[/] documents, [bold]{summary.tokens:,}[/] tokens (words and punctuation)")
+    for name in summary.FIELDS:
+        table = Table(title=f"by {name}", title_justify="left", show_edge=False)
+        table.add_column(name)
+        table.add_column("documents", justify="right")
+        table.add_column("share", justify="right")
+        table.add_column("tokens", justify="right")
+        for key, docs, tokens in summary.table(name):
+            table.add_row(key, f"{docs:,}", f"{docs / max(summary.docs, 1):.1%}", f"{tokens:,}")
+        console.print(table)
+
+
+@app.command()
+def world(
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder: docs/ shards, queries/ suites, summary.json."),
+    docs: int = typer.Option(20_000, "--docs", "-n", min=1, help="Number of documents to generate."),
+    seed: int = typer.Option(0, "--seed", help="Random seed; the same seed gives byte-identical output."),
+    fmt: str = typer.Option("jsonl.gz", "--format", help="Shard format: jsonl, jsonl.gz or parquet."),
+    shard_docs: int = typer.Option(10_000, "--shard-docs", min=1, help="Documents per shard."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print no summary tables."),
+) -> None:
+    """Generate the default corpus: procedural, factual, other and mixed documents with ground truth.
+
+    Documents stream to shards (memory stays flat at any --docs); reasoning, factual and control
+    query suites are written beside them in two disjoint splits, `influence` and `probe`.
+    """
+    from curate.world import generate_world
+
+    with _progress() as progress:
+        task = progress.add_task("generating", total=docs)
+        summary = generate_world(
+            out, n_docs=docs, seed=seed, fmt=fmt, max_docs_per_shard=shard_docs,
+            on_doc=lambda: progress.advance(task),
+        )
+    if not quiet:
+        _print_world_summary(summary)
+    console.print(f"wrote [bold]{out}[/] (docs/, queries/, summary.json)")
+
+
+@app.command()
+def run(
+    out: Path = typer.Option(Path("runs/demo"), "--out", "-o", help="Folder for every stage's outputs."),
+    docs: int = typer.Option(20_000, "--docs", "-n", min=1, help="Size of the generated corpus."),
+    seed: int = typer.Option(0, "--seed", help="Random seed for every stage."),
+) -> None:
+    """Run the main job on the embedded default corpus (what `make demo` calls).
+
+    Today: generate the default corpus and print its summary. Later stages (reference model,
+    influence labels, classifier, tagging, mixing, ablations) join this loop as they land.
+    """
+    world(out=out / "world", docs=docs, seed=seed, fmt="jsonl.gz", shard_docs=10_000, quiet=False)
+
+
+def main() -> None:
+    """Console entry point: user errors become one clear line and exit code 2, never a traceback."""
+    from curate.errors import CurateUserError
+
+    try:
+        app()
+    except CurateUserError as err:
+        console.print(f"[bold red]error:[/] {err}", highlight=False, soft_wrap=True)
+        raise SystemExit(2) from None
