@@ -77,6 +77,42 @@ def world(
 
 
 @app.command()
+def convert(
+    inputs: list[str] = typer.Argument(..., help="Corpus files, folders or globs (.jsonl, .jsonl.gz, .jsonl.zst, .parquet, save_to_disk folders)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder for the shards."),
+    fmt: str = typer.Option("jsonl.gz", "--format", help="Shard format: jsonl, jsonl.gz or parquet."),
+    text_key: str = typer.Option("text", "--text-key", help="Field holding the document text."),
+    id_key: str = typer.Option("id", "--id-key", help="Field holding the document id (missing ids become FILE/LINE)."),
+    shard_docs: int = typer.Option(100_000, "--shard-docs", min=1, help="Documents per output shard."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records and write them to OUT/_rejects.jsonl instead of stopping."),
+) -> None:
+    """Read a corpus in any supported format and write it as shards, accounting for every record.
+
+    Without --skip-bad the first bad record (malformed JSON, missing or empty text, invalid UTF-8,
+    truncated file, duplicate id) stops the run with one line naming the file, line and field.
+    """
+    from curate.io import Rejects, iter_documents, write_documents
+
+    out.mkdir(parents=True, exist_ok=True)
+    rejects = Rejects(out / "_rejects.jsonl" if skip_bad else None)
+    written = 0
+
+    def counted(docs):
+        nonlocal written
+        for doc in docs:
+            written += 1
+            yield doc
+
+    with rejects:
+        docs = iter_documents(inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad, rejects=rejects)
+        write_documents(counted(docs), out, fmt=fmt, max_docs_per_shard=shard_docs)
+    console.print(f"wrote [bold]{written:,}[/] documents to {out}")
+    if rejects.total:
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(rejects.counts.items()))
+        console.print(f"rejected [bold]{rejects.total:,}[/] records ({reasons}); see {out / '_rejects.jsonl'}")
+
+
+@app.command()
 def run(
     out: Path = typer.Option(Path("runs/demo"), "--out", "-o", help="Folder for every stage's outputs."),
     docs: int = typer.Option(20_000, "--docs", "-n", min=1, help="Size of the generated corpus."),
