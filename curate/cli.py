@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import typer
@@ -110,6 +111,94 @@ def convert(
     if rejects.total:
         reasons = ", ".join(f"{k}: {v}" for k, v in sorted(rejects.counts.items()))
         console.print(f"rejected [bold]{rejects.total:,}[/] records ({reasons}); see {out / '_rejects.jsonl'}")
+
+
+classifier_app = typer.Typer(help="Train and evaluate procedural / factual / other classifiers.", no_args_is_help=True)
+app.add_typer(classifier_app, name="classifier")
+
+DEFAULT_CLASSIFIER = Path(__file__).resolve().parent.parent / "classifiers" / "default"
+
+
+@classifier_app.command("train")
+def classifier_train(
+    data: list[str] = typer.Argument(..., help="Labelled corpus: files, folders or globs."),
+    out: Path = typer.Option(..., "--out", "-o", help="Classifier directory to write."),
+    backend: str = typer.Option("embed", "--backend", help="fast (hashed n-grams) or embed (static MiniLM embeddings)."),
+    label_field: str = typer.Option("doc_type", "--label-field", help="Metadata field holding the label."),
+    labels: Path | None = typer.Option(None, "--labels", help="Labels JSONL (id, label), e.g. from `curate influence label`; overrides --label-field."),
+    group_field: str | None = typer.Option("style", "--group-field", help="Metadata field whose groups are held out together in the evaluation split (empty: none)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed for the split and the model."),
+) -> None:
+    """Train a classifier; held-out metrics use a group split so memorised templates earn nothing.
+
+    Writes config.json, weights.npz, metrics.json, reliability.png and a model card README.md.
+    """
+    from curate.classify import metrics_table, train_classifier
+    from curate.classify.data import labelled_corpus
+
+    ds = labelled_corpus(data, label_field=label_field, labels_file=labels, group_field=group_field or None)
+    console.print(f"training [bold]{backend}[/] on {len(ds.texts):,} labelled documents ({ds.unlabelled:,} without a label left out)")
+    source = f"labels from {labels}" if labels else f"labels from metadata field {label_field!r}"
+    train_classifier(ds.texts, ds.labels, out, backend=backend, seed=seed, groups=ds.groups,
+                     group_key=group_field or "", data_description=f"{len(ds.texts):,} documents of {', '.join(data)}; {source}")
+    metrics = json.loads((out / "metrics.json").read_text())
+    console.print(metrics_table(metrics["heldout"], title=f"held-out metrics ({metrics['split']['by']})"))
+    console.print(f"wrote [bold]{out}[/]")
+
+
+@classifier_app.command("eval")
+def classifier_eval(
+    directory: Path = typer.Argument(..., help="Classifier directory."),
+    data: list[str] = typer.Argument(..., help="Labelled corpus: files, folders or globs."),
+    label_field: str = typer.Option("doc_type", "--label-field", help="Metadata field holding the true label."),
+    labels: Path | None = typer.Option(None, "--labels", help="Labels JSONL (id, label); overrides --label-field."),
+    plot: Path | None = typer.Option(None, "--plot", help="Where to write the reliability plot (PNG)."),
+    as_json: bool = typer.Option(False, "--json", help="Print the metrics as JSON instead of a table."),
+) -> None:
+    """Accuracy, macro-F1, per-class precision/recall/F1, confusion matrix and calibration (ECE)."""
+    from curate.classify import evaluate, load_classifier, metrics_table
+    from curate.classify.data import labelled_corpus
+
+    clf = load_classifier(directory)
+    ds = labelled_corpus(data, label_field=label_field, labels_file=labels)
+    result = evaluate(clf, ds.texts, ds.labels, plot_path=plot)
+    if as_json:
+        print(json.dumps(result, indent=2, sort_keys=True))
+    else:
+        console.print(metrics_table(result, title=f"{clf.tag} on {len(ds.texts):,} documents"))
+
+
+@app.command()
+def tag(
+    corpus: list[str] = typer.Argument(..., help="Corpus files, folders or globs."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder for tagged shards."),
+    classifier: Path = typer.Option(DEFAULT_CLASSIFIER, "--classifier", "-c", help="Classifier directory (default: the shipped classifiers/default)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel worker processes; each takes its own input files and writes its own shards."),
+    executor: str = typer.Option("local", "--executor", help="Execution engine: local (more engines with the scale stage)."),
+    text_key: str = typer.Option("text", "--text-key", help="Field holding the document text."),
+    id_key: str = typer.Option("id", "--id-key", help="Field holding the document id."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records (counted in OUT/.rejects) instead of stopping."),
+) -> None:
+    """Add metadata.curate = {label, probs, classifier} to every document, as a datatrove pipeline.
+
+    A rerun skips the input files whose work already completed. Per-label counts go to
+    OUT/tag_counts.json.
+    """
+    from rich.table import Table
+
+    from curate.classify import tag_corpus
+
+    counts = tag_corpus(corpus, out, classifier, workers=workers, executor=executor,
+                        text_key=text_key, id_key=id_key, skip_bad=skip_bad)
+    table = Table(title="tags", title_justify="left", show_edge=False)
+    table.add_column("label")
+    table.add_column("documents", justify="right")
+    table.add_column("share", justify="right")
+    total = sum(counts.values()) or 1
+    for label, n in sorted(counts.items()):
+        table.add_row(label, f"{n:,}", f"{n / total:.1%}")
+    console.print(table)
+    console.print(f"wrote [bold]{out}[/]")
 
 
 @app.command()

@@ -9,6 +9,7 @@ Documents stream through in batches of ``batch_size``: memory stays flat at any 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -85,13 +86,15 @@ def tag_corpus(
     skip_bad: bool = False,
     logging_dir: str | Path | None = None,
 ):
-    """Read ``inputs``, tag every document, write shards to ``out_dir``; returns the executor's stats.
+    """Read ``inputs``, tag every document, write shards to ``out_dir``; returns documents per label.
 
-    Uses :func:`curate.io.corpus_reader` / :func:`curate.io.corpus_writer`. ``workers`` local
-    processes each take a share of the input files. Logs and stats go to ``logging_dir``
-    (default ``<out_dir>/.datatrove``).
+    Uses :func:`curate.io.corpus_reader` / :func:`curate.io.corpus_writer`. Each input file is one
+    datatrove task (so each worker writes its own shards), ``workers`` processes share the tasks,
+    and a rerun skips tasks whose completion marker exists (resume). Logs and stats go to
+    ``logging_dir`` (default ``<out_dir>/.datatrove``); per-label counts over all tasks are
+    written to ``<out_dir>/tag_counts.json``.
     """
-    from curate.io import corpus_reader, corpus_writer
+    from curate.io import corpus_reader, corpus_writer, resolve_inputs
 
     if executor != "local":
         raise ClassifierError(f"executor {executor!r} is not supported here; use 'local' or build your own pipeline")
@@ -100,13 +103,29 @@ def tag_corpus(
     from datatrove.executor import LocalPipelineExecutor
 
     out = Path(out_dir)
+    logs = Path(logging_dir or out / ".datatrove")
+    tasks = max(1, len(resolve_inputs(inputs)))
     pipeline = [
-        corpus_reader(inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad),
+        corpus_reader(inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad,
+                      rejects_dir=out / ".rejects" if skip_bad else None),
         ClassifierTagger(classifier_dir, batch_size=batch_size),
         corpus_writer(out, fmt=fmt),
     ]
-    ex = LocalPipelineExecutor(
-        pipeline, tasks=workers, workers=workers,
-        logging_dir=str(logging_dir or out / ".datatrove"), skip_completed=False,
-    )
-    return ex.run()
+    LocalPipelineExecutor(
+        pipeline, tasks=tasks, workers=min(workers, tasks), logging_dir=str(logs), skip_completed=True,
+    ).run()
+    counts = label_counts(logs)
+    (out / "tag_counts.json").write_text(json.dumps(counts, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return counts
+
+
+def label_counts(logging_dir: str | Path) -> dict[str, int]:
+    """Documents per label summed over every task's saved stats (this run's and earlier ones)."""
+    counts: dict[str, int] = {}
+    for path in sorted(Path(logging_dir, "stats").glob("*.json")):
+        for step in json.loads(path.read_text()):
+            for key, value in step.get("stats", {}).items():
+                if key.startswith("label_"):
+                    n = value["total"] if isinstance(value, dict) else value
+                    counts[key[len("label_"):]] = counts.get(key[len("label_"):], 0) + int(n)
+    return counts
