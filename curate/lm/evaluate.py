@@ -1,0 +1,154 @@
+"""Query metrics: completion loss and greedy exact match, overall, per kind and per task.
+
+A query is a record ``{id, prompt, completion, answer, task, kind, split}``. Its
+*completion loss* is the mean negative log-likelihood of the completion tokens given the
+prompt (prompt tokens are masked out). Its *greedy exact match* decodes greedily from the
+prompt for up to ``max_new_tokens`` tokens, stopping at a newline or ``<|eos|>``, and is
+correct when the first ``The answer is X`` in the output has ``X == answer`` exactly.
+
+The same encoding (:func:`encode_query`) should be used wherever a query is scored, e.g.
+by the influence task, so that losses agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import torch
+import torch.nn.functional as F
+
+IGNORE = -100
+_ANSWER = re.compile(r"The answer is (.+?)(?:\.(?=\s|$)|\n|$)")
+
+
+def encode_query(tokenizer, prompt: str, completion: str) -> tuple[list[int], list[int]]:
+    """``(input_ids, labels)`` for prompt + completion; labels are ``-100`` on the prompt.
+
+    The prompt gets the tokenizer's ``<|bos|>`` (as every training document does); the
+    completion is encoded separately, so its tokens never merge with the prompt's.
+    """
+    p = tokenizer(prompt, add_special_tokens=True)["input_ids"]
+    c = tokenizer(completion, add_special_tokens=False)["input_ids"]
+    return p + c, [IGNORE] * len(p) + c
+
+
+def extract_answer(text: str) -> str | None:
+    """What follows the first ``The answer is`` in ``text`` (without the closing period)."""
+    m = _ANSWER.search(text)
+    return m.group(1).strip() if m else None
+
+
+def is_correct(text: str, answer: str) -> bool:
+    """True when the first ``The answer is X`` in ``text`` has exactly ``X == answer``."""
+    got = extract_answer(text)
+    return got is not None and got == str(answer).strip()
+
+
+def _device(model) -> torch.device:
+    return next(model.parameters()).device
+
+
+@torch.inference_mode()
+def completion_losses(model, tokenizer, queries: list[dict], *, batch_size: int = 32) -> list[float]:
+    """Mean NLL (nats/token) of each query's completion given its prompt."""
+    device, out = _device(model), []
+    for i in range(0, len(queries), batch_size):
+        enc = [encode_query(tokenizer, q["prompt"], q["completion"]) for q in queries[i : i + batch_size]]
+        width = max(len(ids) for ids, _ in enc)
+        pad = tokenizer.pad_token_id
+        ids = torch.tensor([x + [pad] * (width - len(x)) for x, _ in enc], device=device)
+        labels = torch.tensor([y + [IGNORE] * (width - len(y)) for _, y in enc], device=device)
+        mask = (torch.arange(width, device=device)[None, :] < torch.tensor([len(x) for x, _ in enc], device=device)[:, None]).long()
+        logits = model(input_ids=ids, attention_mask=mask).logits.float()
+        # position t predicts token t + 1
+        nll = F.cross_entropy(
+            logits[:, :-1].transpose(1, 2), labels[:, 1:], ignore_index=IGNORE, reduction="none"
+        )
+        n = (labels[:, 1:] != IGNORE).sum(1).clamp(min=1)
+        out += (nll.sum(1) / n).tolist()
+    return out
+
+
+def stop_token_ids(tokenizer) -> list[int]:
+    """``<|eos|>`` and every token whose text contains a newline."""
+    ids = {i for i in range(len(tokenizer)) if "\n" in tokenizer.decode([i])}
+    return sorted(ids | {tokenizer.eos_token_id})
+
+
+@torch.inference_mode()
+def greedy_generate(
+    model, tokenizer, prompts: list[str], *, max_new_tokens: int = 48, batch_size: int = 32
+) -> list[str]:
+    """Greedy continuations of ``prompts``, each cut at its first newline."""
+    device, out = _device(model), []
+    stops = stop_token_ids(tokenizer)
+    side = tokenizer.padding_side
+    tokenizer.padding_side = "left"  # so every row's last position is its prompt's end
+    try:
+        for i in range(0, len(prompts), batch_size):
+            enc = tokenizer(prompts[i : i + batch_size], return_tensors="pt", padding=True).to(device)
+            gen = model.generate(
+                **enc,
+                max_new_tokens=max_new_tokens,
+                do_sample=False,
+                eos_token_id=stops,
+                pad_token_id=tokenizer.pad_token_id,
+            )
+            new = gen[:, enc["input_ids"].shape[1] :]
+            out += [t.split("\n")[0] for t in tokenizer.batch_decode(new, skip_special_tokens=True)]
+    finally:
+        tokenizer.padding_side = side
+    return out
+
+
+def _summary(rows: list[dict]) -> dict:
+    n = len(rows)
+    summary = {"n": n, "loss": sum(r["loss"] for r in rows) / n if n else float("nan")}
+    if rows and "correct" in rows[0]:
+        summary["accuracy"] = sum(r["correct"] for r in rows) / n
+    return summary
+
+
+def query_metrics(
+    model,
+    tokenizer,
+    queries: list[dict],
+    *,
+    generate: bool = True,
+    max_new_tokens: int = 48,
+    batch_size: int = 32,
+) -> dict:
+    """Completion loss and (if ``generate``) greedy exact match for each query, aggregated.
+
+    Returns ``{"overall": {n, loss, accuracy}, "by_kind": {kind: ...}, "by_task": {task: ...},
+    "per_query": [{id, task, kind, loss, output, correct}, ...]}``.
+    """
+    was_training = model.training
+    model.eval()
+    try:
+        losses = completion_losses(model, tokenizer, queries, batch_size=batch_size)
+        outputs = (
+            greedy_generate(model, tokenizer, [q["prompt"] for q in queries],
+                            max_new_tokens=max_new_tokens, batch_size=batch_size)
+            if generate else None
+        )
+    finally:
+        model.train(was_training)
+    rows = []
+    for i, q in enumerate(queries):
+        row = {"id": q.get("id", str(i)), "task": q.get("task"), "kind": q.get("kind"), "loss": losses[i]}
+        if outputs is not None:
+            row["output"] = outputs[i]
+            row["correct"] = is_correct(outputs[i], q["answer"])
+        rows.append(row)
+    groups = {"by_kind": defaultdict(list), "by_task": defaultdict(list)}
+    for r in rows:
+        groups["by_kind"][r["kind"]].append(r)
+        groups["by_task"][r["task"]].append(r)
+    return {
+        "overall": _summary(rows),
+        "by_kind": {k: _summary(v) for k, v in sorted(groups["by_kind"].items(), key=lambda kv: str(kv[0]))},
+        "by_task": {k: _summary(v) for k, v in sorted(groups["by_task"].items(), key=lambda kv: str(kv[0]))},
+        "per_query": rows,
+    }
