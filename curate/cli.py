@@ -201,6 +201,45 @@ def tag(
     console.print(f"wrote [bold]{out}[/]")
 
 
+@app.command("mix")
+def mix_command(
+    recipe: Path = typer.Argument(..., help="Recipe YAML (see recipes/README.md)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder: mixture shards and manifest.json."),
+    inputs: list[str] | None = typer.Option(None, "--inputs", "-i", help="Tagged corpora replacing the recipe's inputs (repeatable)."),
+    budget: str | None = typer.Option(None, "--budget", help="Token budget replacing the recipe's (e.g. 2M, 40%, max)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
+    weights_only: bool = typer.Option(False, "--weights-only", help="Write a per-document sampling weight (weights.jsonl) instead of text."),
+) -> None:
+    """Mix tagged corpora into a rebalanced pretraining mixture under a token budget.
+
+    Every input document is accounted for in manifest.json: selected (how many times) or dropped
+    with the reason. A recipe that cannot be met fails before anything is written.
+    """
+    from curate.mix import mix
+    from curate.mix.manifest import render
+
+    manifest = mix(recipe, out, dry_run=dry_run, weights_only=weights_only, inputs=inputs or None, budget=budget)
+    console.print(render(manifest), highlight=False, markup=False)
+    if not dry_run:
+        console.print(f"wrote [bold]{out}[/]")
+
+
+@app.command("filter")
+def filter_command(
+    corpus: list[str] = typer.Argument(..., help="Tagged corpus: files, folders or globs."),
+    keep: str = typer.Option(..., "--keep", help="Labels to keep, comma-separated (e.g. procedural,factual)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder."),
+    min_prob: float = typer.Option(0.0, "--min-prob", min=0.0, max=1.0, help="Minimum classifier probability of the kept label."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Report the kept shares; write nothing."),
+) -> None:
+    """Keep documents with the given tags, reporting the kept share of documents and tokens."""
+    from curate.mix import filter_corpus
+    from curate.mix.manifest import render
+
+    manifest = filter_corpus(corpus, keep, min_prob, out, dry_run=dry_run)
+    console.print(render(manifest), highlight=False, markup=False)
+
+
 @app.command()
 def run(
     out: Path = typer.Option(Path("runs/demo"), "--out", "-o", help="Folder for every stage's outputs."),

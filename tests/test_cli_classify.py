@@ -51,3 +51,30 @@ def test_missing_classifier_is_one_line_error(tmp_path: Path) -> None:
                                  "--classifier", str(tmp_path / "nope")])
     assert result.exit_code != 0
     assert "nope" in str(result.exception)
+
+
+def test_mix_and_filter_commands(tmp_path: Path) -> None:
+    """The CLI over curate.mix: a shipped recipe on a tagged corpus, and a filter."""
+    from datatrove.data import Document
+
+    from curate.io import write_documents
+    from curate.world import World
+
+    world = World(seed=4)
+    docs = []
+    for i in range(800):
+        d = world.document(i)
+        meta = d.metadata()
+        meta["curate"] = {"label": meta["doc_type"], "probs": {meta["doc_type"]: 0.9}}
+        docs.append(Document(text=d.text, id=f"d{i}", metadata=meta))
+    write_documents(docs, tmp_path / "tagged")
+    repo = Path(__file__).resolve().parents[1]
+    result = runner.invoke(app, ["mix", str(repo / "recipes" / "natural.yaml"), "--out", str(tmp_path / "mix"),
+                                 "--inputs", str(tmp_path / "tagged")])
+    assert result.exit_code == 0, result.output
+    manifest = json.loads((tmp_path / "mix" / "manifest.json").read_text())
+    assert manifest
+    result = runner.invoke(app, ["filter", str(tmp_path / "tagged"), "--keep", "procedural", "--out", str(tmp_path / "f")])
+    assert result.exit_code == 0, result.output
+    kept = list(iter_documents(tmp_path / "f"))
+    assert kept and all(d.metadata["curate"]["label"] == "procedural" for d in kept)
