@@ -73,7 +73,9 @@ def test_mix_and_filter_commands(tmp_path: Path) -> None:
                                  "--inputs", str(tmp_path / "tagged")])
     assert result.exit_code == 0, result.output
     manifest = json.loads((tmp_path / "mix" / "manifest.json").read_text())
-    assert manifest
+    acc = manifest["accounting"]
+    assert acc["input_records"] == 800
+    assert acc["selected"] + sum(acc["dropped"].values()) == 800
     result = runner.invoke(app, ["filter", str(tmp_path / "tagged"), "--keep", "procedural", "--out", str(tmp_path / "f")])
     assert result.exit_code == 0, result.output
     kept = list(iter_documents(tmp_path / "f"))
