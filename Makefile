@@ -30,6 +30,7 @@ bench: $(STAMP)
 	$(PIP) install -e ".[test,bench]"
 	$(PIP) uninstall -y torchvision 2>/dev/null || true
 	$(PY) bench/io.py
+	$(PY) bench/mix.py
 
 clean:
 	rm -rf $(VENV) runs
