@@ -19,7 +19,18 @@ factors are fitted on a fixed-size sample whatever the corpus size, so its fixed
 measured and its per-document cost is its pairwise pass. The output says which numbers are
 measured and which extrapolated.
 
+``--frontier`` also re-scores the same documents with lighter fast settings (a prefix of
+each document, fewer tracked layers; see FRONTIER) using the fast run's factors, and reports
+their per-document cost, extrapolated speedup and agreement: the speed/fidelity trade-off.
+
 Ground-truth metadata (doc_type) is read here only to report what the top documents are.
+
+Result on the demo model (2,000 docs x 126 influence queries, 1 thread each, 2-core shared box;
+bench/results/influence.json): fast agrees with ekfac at median Spearman 0.996 (top-10 overlap
+1.0) and is 3.2x ekfac's documents/s at 20,000 documents (2.1x measured at 2,000). The 5x target
+is not met at full fidelity: one forward/backward per document is ~80% of fast's cost, and ekfac
+needs three, so no estimator that computes each document's full gradient gets much past ~4x.
+The frontier reaches 4.7x at Spearman 0.84 and 5.9x at 0.77.
 """
 
 from __future__ import annotations
@@ -239,7 +250,7 @@ def main() -> None:
         child(args)
         return
 
-    console = Console()
+    console = Console(width=160)
     work = args.work or args.out.parent / f"influence-{args.docs}"
     work.mkdir(parents=True, exist_ok=True)
     results: dict = {}

@@ -218,6 +218,13 @@ def test_a_folder_of_another_run_is_refused(world, runs):
                      shard_docs=SHARD, limit=N_SCORE, progress=False, threads=1, fit_docs=12, **SETTINGS)
 
 
+def test_unknown_settings_and_backends_are_refused(world, tmp_path):
+    with pytest.raises(CurateUserError, match="unknown influence settings"):
+        score_corpus(world["docs"], world["queries"], world["lm"], tmp_path, max_lenght=64)
+    with pytest.raises(CurateUserError, match="unknown influence backend"):
+        score_corpus(world["docs"], world["queries"], world["lm"], tmp_path, backend="lissa")
+
+
 def test_the_pipeline_step_pickles(runs):
     step = pickle.loads(pickle.dumps(InfluenceScorer(runs["fast"], threads=1)))
     assert step.out_dir == str(runs["fast"])

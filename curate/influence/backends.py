@@ -141,9 +141,9 @@ def deterministic(seed: int = 0):
     """Seeded, deterministic kernels for the duration (bitwise repeatable for a fixed thread count)."""
     before = torch.are_deterministic_algorithms_enabled()
     torch.use_deterministic_algorithms(True, warn_only=True)
-    torch.manual_seed(seed)
     try:
-        with warnings.catch_warnings():
+        with torch.random.fork_rng(devices=[]), warnings.catch_warnings():  # the caller's RNG is left alone
+            torch.manual_seed(seed)
             # kronfluence builds a (disabled) torch.cuda.amp.GradScaler, deprecated in recent torch
             warnings.filterwarnings("ignore", message=".*GradScaler.*", category=FutureWarning)
             yield
