@@ -69,7 +69,6 @@ from curate.influence.task import (
     Collator,
     ExampleDataset,
     LanguageModelTask,
-    Modules,
     document_example,
     encode_documents,
     query_example,
@@ -464,7 +463,6 @@ def preconditioned_query_gradients(
     ekfac = FactorConfig.CONFIGS["ekfac"]
     collate = Collator(tokenizer.pad_token_id)
     task = LanguageModelTask(names)
-    modules = dict(model.named_modules())
     out: dict[str, list[torch.Tensor]] = {n: [] for n in names}
     with _Capture(model, names) as cap:
         for i in range(0, len(queries), batch_size):
@@ -476,7 +474,6 @@ def preconditioned_query_gradients(
                 g = cap.per_example_gradients(n)  # [b, out, in]
                 p = ekfac.precondition_gradient(gradient=g, storage=factors[n])
                 out[n].append(p.reshape(p.size(0), -1))
-    del modules
     return {n: torch.cat(v).contiguous() for n, v in out.items()}
 
 

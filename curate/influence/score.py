@@ -48,7 +48,6 @@ from safetensors.numpy import load_file, save_file
 
 from curate.errors import CurateUserError
 from curate.influence.backends import (
-    Backend,
     InfluenceSettings,
     Timings,
     get_backend,
