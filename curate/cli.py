@@ -240,23 +240,12 @@ def filter_command(
     console.print(render(manifest), highlight=False, markup=False)
 
 
+from curate.influence.cli import app as influence_app  # noqa: E402
+
+app.add_typer(influence_app, name="influence")
+
 lm_app = typer.Typer(help="The small reference language model (shared by influence and ablations).", no_args_is_help=True)
 app.add_typer(lm_app, name="lm")
-
-
-def _read_queries(path: Path | None) -> list[dict] | None:
-    if path is None:
-        return None
-    from curate.errors import CurateUserError
-
-    rows = []
-    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if line.strip():
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as err:
-                raise CurateUserError(f"{path}:{line_no}: malformed JSON ({err.msg})") from None
-    return rows
 
 
 @lm_app.command("train")
@@ -274,9 +263,10 @@ def lm_train(
     """
     from curate.io import iter_documents
     from curate.lm import train_lm
+    from curate.queries import load_queries
 
     texts = [doc.text for doc in iter_documents(corpus, text_key=text_key)]
-    report = train_lm(texts, out, preset=preset, seed=seed, queries=_read_queries(queries))
+    report = train_lm(texts, out, preset=preset, seed=seed, queries=load_queries(queries, split="influence") if queries else None)
     from rich.table import Table
 
     table = Table(title="reference model", title_justify="left", show_edge=False)
@@ -287,7 +277,8 @@ def lm_train(
             table.add_row(key, f"{report[key]:,.4g}" if isinstance(report[key], float) else f"{report[key]:,}")
     for when in ("before", "after"):
         for kind, m in (report.get(f"queries_{when}", {}) or {}).get("by_kind", {}).items():
-            table.add_row(f"{kind} queries {when}", f"loss {m['loss']:.3f}  acc {m['accuracy']:.0%}")
+            acc = f"  acc {m['accuracy']:.0%}" if "accuracy" in m else ""
+            table.add_row(f"{kind} queries {when}", f"loss {m['loss']:.3f}{acc}")
     console.print(table)
     console.print(f"wrote [bold]{out}[/]")
 

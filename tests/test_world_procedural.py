@@ -112,11 +112,12 @@ def test_documents_vary(docs: list) -> None:
 # --------------------------------------------------------------------------- reserved queries
 def test_query_problems_never_in_documents(world: ProceduralWorld, docs: list) -> None:
     reserved = world.reserved()
-    assert len(reserved) == sum(q.kind == "reasoning" for q in world.queries())
+    maths = [q for q in world.queries() if q.kind == "reasoning" and q.task != "howto"]
+    assert len(reserved) == len(maths)
     seen = [o for d in docs for o in d.extra.get("operands", [])]
     assert len(seen) > 1000
     assert not set(seen) & reserved
-    questions = [q.prompt[len("Q: "):-len("\nA:")] for q in world.queries() if q.kind == "reasoning"]
+    questions = [q.prompt[len("Q: "):-len("\nA:")] for q in maths]
     for d in docs:
         for question in questions:
             assert question not in d.text
@@ -146,7 +147,8 @@ def test_query_splits_and_ids(world: ProceduralWorld) -> None:
         assert q.kind in ("reasoning", "control")
         assert re.fullmatch(rf"(reasoning-{q.task}|control)-{q.split}-\d{{3}}", q.id)
         assert q.prompt.startswith("Q: ") and q.prompt.endswith("\nA:")
-        assert q.completion.startswith(" ") and q.completion.endswith(f" The answer is {q.answer}.")
+        if q.task != "howto":
+            assert q.completion.startswith(" ") and q.completion.endswith(f" The answer is {q.answer}.")
         if q.kind == "control":
             assert q.task == "reasoning_control" and q.answer in q.prompt
 
@@ -211,7 +213,7 @@ _EQ = re.compile(r"(?<![\d-])((?:-?\d+ (?:[+*/-]|mod) )+-?\d+) = (-?\d+)")
 
 def test_query_answers_are_correct(world: ProceduralWorld) -> None:
     for q in world.queries():
-        if q.kind != "reasoning":
+        if q.kind != "reasoning" or q.task == "howto":
             continue
         question = q.prompt[len("Q: "):-len("\nA:")]
         assert _solve(q.task, question) == q.answer, q
@@ -282,3 +284,15 @@ def test_speed() -> None:
         w.document(doc_rng(0, i))
     per_doc = (time.perf_counter() - t0) / 2000
     assert per_doc < 0.002, f"{per_doc * 1e3:.2f} ms per document"
+
+
+def test_howto_queries_are_open_ended_steps(world: ProceduralWorld) -> None:
+    howto = [q for q in world.queries() if q.task == "howto"]
+    n_inf, n_probe = ProceduralWorld.N_HOWTO
+    assert len(howto) == (n_inf + n_probe) * len(ProceduralWorld.HOWTO_DOMAINS)
+    assert {q.split for q in howto} == {"influence", "probe"}
+    for q in howto:
+        assert q.kind == "reasoning" and q.answer == ""
+        assert q.prompt.startswith("Q: How do you ") and q.prompt.endswith("?\nA:")
+        assert q.completion.startswith(" First, ") and q.completion.endswith(".")
+    assert len({q.prompt for q in howto}) == len(howto)

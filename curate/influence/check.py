@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from curate.errors import CurateUserError
+from curate.queries import KINDS, load_queries
 from curate.influence.label import (
     LABELS,
     LabelRule,
@@ -181,6 +182,7 @@ def influence_check(
     tag_key: str = "curate",
     label_map: dict[str, str] | None = None,
     rule: LabelRule | None = None,
+    shuffle_tags: bool = False,
 ) -> dict:
     """Check a classifier's tags against influence labels on a stratified sample; see the module doc.
 
@@ -188,12 +190,15 @@ def influence_check(
     iterable of documents. ``queries``: a queries JSONL path or a list of query dicts.
     ``label_map`` maps classifier tags onto procedural/factual/other when its vocabulary differs.
     ``out``: a ``.json`` file, or a folder that receives ``check.json`` and ``labels.jsonl``.
+    ``shuffle_tags`` permutes the sampled tags first: the negative control, which should fail.
     Returns the result dict (``verdict`` is ``"pass"`` or ``"fail"``).
     """
     docs_iter = _documents(tagged_inputs)
-    qs = _queries(queries)
+    qs = load_queries(queries, kinds=KINDS)
     records, sample_stats = stratified_sample(docs_iter, sample, seed=seed, tag_key=tag_key)
     tags = [label_map.get(r["tag"], r["tag"]) if label_map else r["tag"] for r in records]
+    if shuffle_tags:
+        tags = [str(t) for t in np.random.default_rng([seed, 1]).permutation(tags)]
     if not set(tags) & set(LABELS):
         raise CurateUserError(
             f"tags {sorted(set(tags))} share nothing with the influence labels {list(LABELS)}; pass label_map"
@@ -234,6 +239,7 @@ def influence_check(
                                                                            rule))},
         "queries": dict(Counter(q.get("kind", "") for q in qs)),
         "model_dir": str(model_dir) if model_dir is not None else None,
+        "tags_shuffled": shuffle_tags,
         "backend": backend if scorer is None else getattr(scorer, "__name__", "custom"),
     }
     if out is not None:
@@ -248,23 +254,6 @@ def _documents(inputs) -> Any:
 
         return iter_documents(inputs)
     return iter(inputs)
-
-
-def _queries(queries) -> list[dict]:
-    if isinstance(queries, (str, Path)):
-        path = Path(queries)
-        if path.is_dir():
-            path = path / "influence.jsonl"
-        if not path.is_file():
-            raise CurateUserError(f"queries file not found: {path}")
-        with open(path, encoding="utf-8") as f:
-            qs = [json.loads(line) for line in f if line.strip()]
-    else:
-        qs = [q if isinstance(q, dict) else q.to_dict() for q in queries]
-    qs = [q for q in qs if q.get("kind") in ("reasoning", "factual", "control")]
-    if not qs:
-        raise CurateUserError("no reasoning, factual or control queries given")
-    return qs
 
 
 def default_scorer(backend: str = "fast") -> Scorer:

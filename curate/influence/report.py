@@ -161,7 +161,7 @@ def answer_in_topk(
     A = answers if answers is not None else answer_matrix(docs, [str(q.get("answer", "")) for q in queries])
     order = np.argsort(-s, axis=0, kind="stable")
     df = A.sum(axis=0)
-    kinds = np.array([q.get("kind", "") for q in queries])
+    kinds = np.array([q.get("kind", "") if str(q.get("answer") or "").strip() else "" for q in queries])
     ks_eff = sorted({min(int(k), n) for k in ks})
     per_query = []
     for j in range(m):

@@ -47,6 +47,8 @@ from datatrove.pipeline.base import PipelineStep
 from safetensors.numpy import load_file, save_file
 
 from curate.errors import CurateUserError
+from curate.executors import run_pipeline
+from curate.queries import load_queries
 from curate.influence.backends import (
     InfluenceSettings,
     Timings,
@@ -82,33 +84,6 @@ def _write_json(path: Path, obj: Any) -> None:
 
 def _read_json(path: Path) -> Any:
     return json.loads(path.read_text())
-
-
-def _load_queries(queries: str | Path | Sequence[dict]) -> list[dict]:
-    if isinstance(queries, (str, os.PathLike)):
-        path = Path(queries)
-        if not path.is_file():
-            raise CurateUserError(f"{path}: no such query file (JSONL of {{id, prompt, completion, ...}})")
-        out = []
-        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if line.strip():
-                try:
-                    out.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise CurateUserError(f"{path}:{n}: not JSON ({e.msg})") from None
-    else:
-        out = [dict(q) for q in queries]
-    if not out:
-        raise CurateUserError("no queries to score against")
-    for i, q in enumerate(out):
-        for key in ("prompt", "completion"):
-            if not isinstance(q.get(key), str) or not q[key]:
-                raise CurateUserError(f"query {q.get('id', i)!r}: field {key!r} missing or empty")
-        q.setdefault("id", f"query-{i:05d}")
-    ids = [q["id"] for q in out]
-    if len(set(ids)) != len(ids):
-        raise CurateUserError("query ids are not unique")
-    return out
 
 
 def _model_digest(model_dir: Path) -> str:
@@ -244,7 +219,7 @@ class InfluenceScorer(PipelineStep):
         todo = [k for k in range(rank, n_shards, world_size) if not shard_done(out, k, fp)]
         if not todo:
             return
-        queries = _load_queries(out / QUERIES)
+        queries = load_queries(out / QUERIES)
         model, tokenizer = load_lm(plan["model_dir"], device=self.device)
         backend = get_backend(plan["backend"], settings=InfluenceSettings(**_settings_args(plan["settings"])))
         factors = out / FACTORS
@@ -292,25 +267,6 @@ def _settings_args(d: dict) -> dict:
     if isinstance(d.get("modules"), list):
         d["modules"] = tuple(d["modules"])
     return d
-
-
-def _executor(kind: str, pipeline: list, tasks: int, workers: int, logging_dir: Path, kwargs: dict):
-    if kind == "local":
-        from datatrove.executor import LocalPipelineExecutor
-
-        return LocalPipelineExecutor(pipeline=pipeline, tasks=tasks, workers=workers, logging_dir=str(logging_dir),
-                                     skip_completed=False, **kwargs)
-    if kind == "slurm":
-        from datatrove.executor import SlurmPipelineExecutor
-
-        return SlurmPipelineExecutor(pipeline=pipeline, tasks=tasks, workers=workers, logging_dir=str(logging_dir),
-                                     skip_completed=False, **kwargs)
-    if kind == "ray":
-        from datatrove.executor import RayPipelineExecutor
-
-        return RayPipelineExecutor(pipeline=pipeline, tasks=tasks, workers=workers, logging_dir=str(logging_dir),
-                                   skip_completed=False, **kwargs)
-    raise CurateUserError(f"unknown executor {kind!r}; choose local, slurm or ray")
 
 
 # ------------------------------------------------------------------------------ the API
@@ -363,7 +319,7 @@ def score_corpus(
         be = get_backend(backend, **settings)
     except (TypeError, ValueError) as e:
         raise CurateUserError(str(e)) from None
-    query_list = _load_queries(queries)
+    query_list = load_queries(queries)
     threads = threads or max(1, torch.get_num_threads() // workers)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -421,8 +377,8 @@ def score_corpus(
     if pending:
         world = tasks or workers
         step = InfluenceScorer(out, threads=threads, device=device, progress=progress and workers == 1)
-        ex = _executor(executor, [step], world, workers, out / "logs", executor_kwargs or {})
-        ex.run()
+        run_pipeline(executor, [step], tasks=world, workers=workers, logging_dir=out / "logs",
+                     skip_completed=False, config=executor_kwargs)
 
     # 4. merge (when every shard is there)
     if all(shard_done(out, k, fingerprint) for k in range(n_shards)):
@@ -455,7 +411,7 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, fit_timin
     if raw.shape != (n_docs, plan["n_queries"]):
         raise CurateUserError(f"{out}: shards hold {raw.shape} scores, expected {(n_docs, plan['n_queries'])}")
 
-    queries = _load_queries(out / QUERIES)
+    queries = load_queries(out / QUERIES)
     loss_path = out / FACTORS / "query_loss.json"
     if loss_path.is_file():
         q_loss = _read_json(loss_path)
@@ -516,7 +472,7 @@ def load_scores(out_dir: str | Path, *, raw: bool = False) -> tuple[np.ndarray, 
         raise CurateUserError(f"{out}: no {SCORES} (scoring not finished? run score_corpus or merge_scores)")
     tensors = load_file(str(out / SCORES))
     docs = list(iter_rows(out))
-    queries = _load_queries(out / QUERIES)
+    queries = load_queries(out / QUERIES)
     scores = tensors["raw_scores" if raw else "scores"]
     if scores.shape != (len(docs), len(queries)):
         raise CurateUserError(f"{out}: scores {scores.shape} do not match {len(docs)} documents x {len(queries)} queries")

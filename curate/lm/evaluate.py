@@ -4,7 +4,8 @@ A query is a record ``{id, prompt, completion, answer, task, kind, split}``. Its
 *completion loss* is the mean negative log-likelihood of the completion tokens given the
 prompt (prompt tokens are masked out). Its *greedy exact match* decodes greedily from the
 prompt for up to ``max_new_tokens`` tokens, stopping at a newline or ``<|eos|>``, and is
-correct when the first ``The answer is X`` in the output has ``X == answer`` exactly.
+correct when the first ``The answer is X`` in the output has ``X == answer`` exactly. Queries
+without an answer (open-ended how-to queries) get a loss but no exact match.
 
 The same encoding (:func:`encode_query`) should be used wherever a query is scored, e.g.
 by the influence task, so that losses agree.
@@ -70,6 +71,24 @@ def completion_losses(model, tokenizer, queries: list[dict], *, batch_size: int 
     return out
 
 
+@torch.inference_mode()
+def block_loss(model, blocks: torch.Tensor, pad_id: int, *, batch_size: int = 32) -> float:
+    """Mean next-token NLL (nats/token) over packed ``[n, context]`` blocks, ``pad_id`` ignored.
+
+    Blocks as training packs them (:func:`curate.lm.train.pack_documents`), so a held-out
+    corpus is scored exactly as the training loss is computed.
+    """
+    device, total, count = _device(model), 0.0, 0
+    for i in range(0, len(blocks), batch_size):
+        ids = blocks[i : i + batch_size].to(device, torch.long)
+        labels = ids.masked_fill(ids == pad_id, IGNORE)
+        logits = model(input_ids=ids).logits.float()
+        nll = F.cross_entropy(logits[:, :-1].transpose(1, 2), labels[:, 1:], ignore_index=IGNORE, reduction="sum")
+        total += float(nll)
+        count += int((labels[:, 1:] != IGNORE).sum())
+    return total / max(count, 1)
+
+
 def stop_token_ids(tokenizer) -> list[int]:
     """``<|eos|>`` and every token whose text contains a newline."""
     ids = {i for i in range(len(tokenizer)) if "\n" in tokenizer.decode([i])}
@@ -105,8 +124,10 @@ def greedy_generate(
 def _summary(rows: list[dict]) -> dict:
     n = len(rows)
     summary = {"n": n, "loss": sum(r["loss"] for r in rows) / n if n else float("nan")}
-    if rows and "correct" in rows[0]:
-        summary["accuracy"] = sum(r["correct"] for r in rows) / n
+    graded = [r["correct"] for r in rows if "correct" in r]
+    if graded:
+        summary["accuracy"] = sum(graded) / len(graded)
+        summary["graded"] = len(graded)
     return summary
 
 
@@ -140,7 +161,8 @@ def query_metrics(
         row = {"id": q.get("id", str(i)), "task": q.get("task"), "kind": q.get("kind"), "loss": losses[i]}
         if outputs is not None:
             row["output"] = outputs[i]
-            row["correct"] = is_correct(outputs[i], q["answer"])
+            if str(q.get("answer") or "").strip():  # open-ended queries (how-to) have no exact answer
+                row["correct"] = is_correct(outputs[i], q["answer"])
         rows.append(row)
     groups = {"by_kind": defaultdict(list), "by_task": defaultdict(list)}
     for r in rows:

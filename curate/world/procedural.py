@@ -21,17 +21,26 @@ import random
 
 from curate.world import procedural_banks as B
 from curate.world.base import Query, WorldDoc
-from curate.world.howto import DOMAIN_NAMES, HOWTO_STYLES, howto_document
+from curate.world.howto import DOMAIN_NAMES, DOMAINS, HOWTO_STYLES, Plan, howto_document
 from curate.world.procedures import PAPER_TASKS, TASK_LIST, TASKS_BY_NAME, MathTask, Prob
 
 MATH_STYLES = ("prose", "steps", "code", "formula", "forum", "worked", "exercises")
 _STYLE_WEIGHTS = (0.18, 0.15, 0.15, 0.12, 0.12, 0.18, 0.10)
 _STYLE_SOURCE = {"code": "code", "forum": "forum"}
 CONTROL_TASK = "reasoning_control"
+HOWTO_TASK = "howto"
+_ORDINALS = ("First,", "Then,", "Next,", "After that,")
 
 _CONTROL_WORDS = ("apple", "river", "candle", "window", "garden", "pencil", "yellow", "bridge", "orange", "castle",
                   "silver", "rabbit", "forest", "button", "planet", "ladder", "basket", "pillow", "mirror", "saddle",
                   "marble", "violin", "tunnel", "walnut")
+
+
+def _steps_completion(steps: list[str], most: int = 4) -> str:
+    """`` First, a. Then, b. ... Finally, z.`` from the first sentence of each step."""
+    firsts = [st.split(". ")[0].rstrip(".") for st in steps[:most]]
+    words = [*_ORDINALS[: len(firsts) - 1], "Finally,"] if len(firsts) > 1 else ["First,"]
+    return "".join(f" {w} {s[:1].lower()}{s[1:]}." for w, s in zip(words, firsts))
 
 
 def problem_id(p: Prob) -> str:
@@ -53,6 +62,8 @@ class ProceduralWorld:
     N_PAPER_QUERIES = (10, 10)
     N_OTHER_QUERIES = (4, 4)
     N_CONTROL = (10, 10)
+    #: how-to queries per domain (influence, probe): everyday procedures, with no exact answer
+    N_HOWTO = (1, 1)
 
     def __init__(self, seed: int) -> None:
         self.seed = seed
@@ -74,6 +85,8 @@ class ProceduralWorld:
                     id=f"reasoning-{task.name}-{split}-{idx:03d}", prompt=f"Q: {task.question(p)}\nA:",
                     completion=task.completion(p), answer=p.answer, task=task.name, kind="reasoning", split=split))
         self._queries += self._control_queries(qrng)
+        # a separate stream: adding how-to queries leaves every query above unchanged
+        self._queries += self._howto_queries(random.Random(f"curate-howto-queries:{seed}"))
 
     # ------------------------------------------------------------------ queries
     def _control_queries(self, rng: random.Random) -> list[Query]:
@@ -101,6 +114,27 @@ class ProceduralWorld:
             split, idx = ("influence", i) if i < n_inf else ("probe", i - n_inf)
             out.append(Query(id=f"control-{split}-{idx:03d}", prompt=f"Q: {q}\nA:", completion=f" The answer is {item}.",
                              answer=item, task=CONTROL_TASK, kind="control", split=split))
+        return out
+
+    def _howto_queries(self, rng: random.Random) -> list[Query]:
+        """One everyday task per domain and split, answered as a short sequence of steps.
+
+        Without them a how-to guide has nothing procedural to influence but the maths
+        queries, and influence cannot tell it from narrative. The answer is empty: there is
+        no single right string, so these queries count towards loss, not exact match.
+        """
+        n_inf, n_probe = self.N_HOWTO
+        out: list[Query] = []
+        for domain in DOMAIN_NAMES:
+            dom = DOMAINS[domain]
+            tasks = rng.sample(range(len(dom.tasks)), min(n_inf + n_probe, len(dom.tasks)))
+            for i in range(n_inf + n_probe):
+                plan = Plan(rng, dom, dom.tasks[tasks[i % len(tasks)]])
+                split = "influence" if i < n_inf else "probe"
+                idx = sum(q.split == split for q in out)
+                out.append(Query(id=f"reasoning-howto-{split}-{idx:03d}", prompt=f"Q: How do you {plan.t}?\nA:",
+                                 completion=_steps_completion([text for text, _ in plan.steps]), answer="",
+                                 task=HOWTO_TASK, kind="reasoning", split=split))
         return out
 
     def queries(self) -> list[Query]:
