@@ -174,22 +174,30 @@ def tag(
     out: Path = typer.Option(..., "--out", "-o", help="Output folder for tagged shards."),
     classifier: Path = typer.Option(DEFAULT_CLASSIFIER, "--classifier", "-c", help="Classifier directory (default: the shipped classifiers/default)."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Parallel worker processes; each takes its own input files and writes its own shards."),
-    executor: str = typer.Option("local", "--executor", help="Execution engine: local (more engines with the scale stage)."),
+    executor: str = typer.Option("local", "--executor", help="Where tasks run: local (processes), slurm (a job array) or ray (a Ray cluster)."),
+    executor_config: Path | None = typer.Option(None, "--executor-config", help="YAML of executor settings, e.g. slurm partition, time, cpus_per_task (see README)."),
     text_key: str = typer.Option("text", "--text-key", help="Field holding the document text."),
     id_key: str = typer.Option("id", "--id-key", help="Field holding the document id."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records (counted in OUT/.rejects) instead of stopping."),
 ) -> None:
     """Add metadata.curate = {label, probs, classifier} to every document, as a datatrove pipeline.
 
-    A rerun skips the input files whose work already completed. Per-label counts go to
-    OUT/tag_counts.json.
+    A rerun skips the input files whose work already completed (so a killed run resumes, and a
+    Slurm run is finished by rerunning the command once its jobs are done). Per-label counts go
+    to OUT/tag_counts.json.
     """
     from rich.table import Table
 
     from curate.classify import tag_corpus
+    from curate.executors import load_executor_config
 
     counts = tag_corpus(corpus, out, classifier, workers=workers, executor=executor,
+                        executor_config=load_executor_config(executor_config),
+                        executor_source=str(executor_config or "executor config"),
                         text_key=text_key, id_key=id_key, skip_bad=skip_bad)
+    if counts is None:
+        console.print(f"submitted; rerun this command when the jobs are done (logs: {out / '.datatrove'})")
+        return
     table = Table(title="tags", title_justify="left", show_edge=False)
     table.add_column("label")
     table.add_column("documents", justify="right")

@@ -16,6 +16,7 @@ from typing import Any
 from datatrove.data import DocumentsPipeline
 from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.batching import batched
+from datatrove.utils.stats import Stats
 
 from curate.classify.base import ClassifierError, load_classifier, read_config
 
@@ -53,6 +54,9 @@ class ClassifierTagger(PipelineStep):
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
             return
+        # counts of this task only: Slurm and Ray run the tasks of one job (tasks_per_job) on the same
+        # step object, and datatrove saves each task's stats from the step's running totals
+        self.stats = Stats(str(self))
         clf = self.classifier
         labels = clf.labels
         tag = clf.tag
@@ -79,41 +83,43 @@ def tag_corpus(
     workers: int = 1,
     executor: str = "local",
     *,
+    executor_config: dict[str, Any] | None = None,
+    executor_source: str = "executor config",
     fmt: str = "jsonl.gz",
     batch_size: int = 512,
     text_key: str = "text",
     id_key: str = "id",
     skip_bad: bool = False,
     logging_dir: str | Path | None = None,
-):
+) -> dict[str, int] | None:
     """Read ``inputs``, tag every document, write shards to ``out_dir``; returns documents per label.
 
     Uses :func:`curate.io.corpus_reader` / :func:`curate.io.corpus_writer`. Each input file is one
-    datatrove task (so each worker writes its own shards), ``workers`` processes share the tasks,
-    and a rerun skips tasks whose completion marker exists (resume). Logs and stats go to
-    ``logging_dir`` (default ``<out_dir>/.datatrove``); per-label counts over all tasks are
-    written to ``<out_dir>/tag_counts.json``.
+    datatrove task (so each task writes its own shards, renamed into place when complete), run by
+    :func:`curate.executors.run_pipeline` on ``executor`` (``local``, ``slurm`` or ``ray``, with
+    ``executor_config`` settings, read from the file ``executor_source``) with ``workers`` tasks at
+    once. A rerun skips tasks whose completion marker exists, so a killed run resumes. Logs and
+    stats go to ``logging_dir`` (default ``<out_dir>/.datatrove``); per-label counts over all
+    tasks are written to ``<out_dir>/tag_counts.json`` once every task is done. Returns ``None``
+    while submitted Slurm jobs are still to run (rerun the call when they have finished).
     """
+    from curate.executors import run_pipeline
     from curate.io import corpus_reader, corpus_writer, resolve_inputs
 
-    if executor != "local":
-        raise ClassifierError(f"executor {executor!r} is not supported here; use 'local' or build your own pipeline")
     if workers < 1:
         raise ClassifierError(f"workers must be at least 1, got {workers}")
-    from datatrove.executor import LocalPipelineExecutor
-
-    out = Path(out_dir)
-    logs = Path(logging_dir or out / ".datatrove")
+    out = Path(out_dir).absolute()
+    logs = Path(logging_dir or out / ".datatrove").absolute()
     tasks = max(1, len(resolve_inputs(inputs)))
     pipeline = [
         corpus_reader(inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad,
                       rejects_dir=out / ".rejects" if skip_bad else None),
-        ClassifierTagger(classifier_dir, batch_size=batch_size),
+        ClassifierTagger(Path(classifier_dir).absolute(), batch_size=batch_size),
         corpus_writer(out, fmt=fmt),
     ]
-    LocalPipelineExecutor(
-        pipeline, tasks=tasks, workers=min(workers, tasks), logging_dir=str(logs), skip_completed=True,
-    ).run()
+    if not run_pipeline(executor, pipeline, tasks=tasks, workers=min(workers, tasks), logging_dir=logs,
+                        config=executor_config, source=executor_source):
+        return None
     counts = label_counts(logs)
     (out / "tag_counts.json").write_text(json.dumps(counts, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return counts
