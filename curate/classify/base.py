@@ -24,6 +24,8 @@ from typing import Any, ClassVar, Sequence
 
 import numpy as np
 
+from curate.classify.features import FEATURES_VERSION
+
 try:  # the project-wide user-error base class, when present
     from curate.errors import CurateUserError as _UserErrorBase
 except ImportError:  # pragma: no cover - standalone use
@@ -106,9 +108,23 @@ class Classifier(ABC):
     """The small scikit-learn-like interface every backend shares."""
 
     backend: ClassVar[str] = ""
+    defaults: ClassVar[dict[str, Any]] = {}  # every parameter a backend knows, with its default
 
     def __init__(self, **params: Any) -> None:
-        self.params: dict[str, Any] = dict(params)
+        """Store ``params`` over :attr:`defaults`, refusing unknown names and other feature versions."""
+        unknown = sorted(set(params) - set(self.defaults))
+        if unknown:
+            raise ClassifierError(
+                f"unknown {self.backend}-backend parameters {unknown}; known: {sorted(self.defaults)}"
+            )
+        merged = {**self.defaults, **params}
+        version = merged.get("features_version", FEATURES_VERSION)
+        if version != FEATURES_VERSION:
+            raise ClassifierError(
+                f"classifier built with features_version {version}, "
+                f"this curate computes version {FEATURES_VERSION}: retrain it"
+            )
+        self.params: dict[str, Any] = merged
         self.classes_: np.ndarray = np.array([], dtype=object)
         self.name: str = ""
         self.model_version: str = ""

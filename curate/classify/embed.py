@@ -55,20 +55,12 @@ def get_encoder(kind: str, name: str = STATIC_ENCODER_NAME, max_tokens: int | No
 
 class EmbedClassifier(Classifier):
     backend = "embed"
+    defaults = EMBED_DEFAULTS
 
     def __init__(self, **params: Any) -> None:
-        unknown = sorted(set(params) - set(EMBED_DEFAULTS))
-        if unknown:
-            raise ClassifierError(f"unknown embed-backend parameters {unknown}; known: {sorted(EMBED_DEFAULTS)}")
-        merged = {**EMBED_DEFAULTS, **params}
-        if merged["encoder"] not in ENCODERS:
-            raise ClassifierError(f"unknown encoder {merged['encoder']!r}; known: {', '.join(ENCODERS)}")
-        if merged["features_version"] != FEATURES_VERSION:
-            raise ClassifierError(
-                f"classifier built with features_version {merged['features_version']}, "
-                f"this curate computes version {FEATURES_VERSION}: retrain it"
-            )
-        super().__init__(**merged)
+        super().__init__(**params)
+        if self.params["encoder"] not in ENCODERS:
+            raise ClassifierError(f"unknown encoder {self.params['encoder']!r}; known: {', '.join(ENCODERS)}")
         self._encoder_path: Path | None = None
         self._coef = None
         self._b = None

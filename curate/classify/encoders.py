@@ -25,6 +25,7 @@ import os
 import re
 import sys
 import time
+from itertools import chain
 from pathlib import Path
 from typing import Sequence
 
@@ -38,6 +39,8 @@ STATIC_ENCODER_NAME = "minilm-static"
 MINILM_NAME = "all-MiniLM-L6-v2"
 ENCODER_ENV = "CURATE_ENCODERS"
 _UNUSED = re.compile(r"^\[unused\d+\]$")
+# characters Python's str.split() treats as whitespace but the BERT normalizer deletes
+_HF_DROPPED = re.compile("[\x1c-\x1f\x85]")
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,6 +248,8 @@ class StaticEncoder:
         self.unk_id = self.tokenizer.token_to_id("[UNK]")
         self.max_tokens = int(max_tokens)
         self.max_chars = self.max_tokens * 5  # ~4.5 characters per word piece in English prose
+        self.cache_limit = 1 << 18
+        self._piece_ids: dict[str, tuple[int, ...]] = {}
         self.dim = int(self.table.shape[1])
         self.sha256 = file_sha256(self.path / "model.safetensors")
 
@@ -253,22 +258,39 @@ class StaticEncoder:
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         for start in range(0, len(texts), batch_size):
-            chunk = [t[: self.max_chars] for t in texts[start : start + batch_size]]
-            encs = self.tokenizer.encode_batch_fast(chunk, add_special_tokens=False)
-            rows, cols = [], []
-            for i, enc in enumerate(encs):
-                ids = [t for t in enc.ids if t != self.unk_id][: self.max_tokens]
-                rows.append(np.full(len(ids), i, dtype=np.int32))
-                cols.append(np.asarray(ids, dtype=np.int32))
-            r = np.concatenate(rows) if rows else np.zeros(0, np.int32)
-            c = np.concatenate(cols) if cols else np.zeros(0, np.int32)
+            ids = self._token_ids(texts[start : start + batch_size])
+            lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
+            indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+            np.cumsum(lengths, out=indptr[1:])
+            cols = np.fromiter(chain.from_iterable(ids), dtype=np.int32, count=int(indptr[-1]))
             counts = sparse.csr_matrix(
-                (np.ones(len(r), dtype=np.float32), (r, c)), shape=(len(chunk), self.table.shape[0])
+                (np.ones(len(cols), dtype=np.float32), cols, indptr), shape=(len(ids), self.table.shape[0])
             )
             emb = np.asarray(counts @ self.table)
             norms = np.linalg.norm(emb, axis=1, keepdims=True)
-            out[start : start + len(chunk)] = emb / np.maximum(norms, 1e-12)
+            out[start : start + len(ids)] = emb / np.maximum(norms, 1e-12)
         return out
+
+    def _token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        """Word-piece ids (``[UNK]`` dropped) of the first ``max_chars``/``max_tokens`` of each text.
+
+        The BERT tokenizer always splits at whitespace, so a text's ids are the ids of its
+        whitespace-separated pieces back to back: pieces are tokenized once and cached (bounded),
+        which is several times faster than tokenizing every text in full and gives the same ids.
+        """
+        cut = [t[: self.max_chars] for t in texts]
+        cut = [_HF_DROPPED.sub("", t) if _HF_DROPPED.search(t) else t for t in cut]
+        pieces = [t.split() for t in cut]
+        cache = self._piece_ids
+        if len(cache) > self.cache_limit:
+            cache.clear()
+        new = [p for p in dict.fromkeys(chain.from_iterable(pieces)) if p not in cache]
+        if new:
+            unk = self.unk_id
+            for piece, enc in zip(new, self.tokenizer.encode_batch_fast(new, add_special_tokens=False)):
+                cache[piece] = tuple(i for i in enc.ids if i != unk)
+        get = cache.__getitem__
+        return [list(chain.from_iterable(map(get, p)))[: self.max_tokens] for p in pieces]
 
 
 class MiniLMEncoder:

@@ -2,7 +2,9 @@
 
 Every feature is a fixed function of the text (hashing needs no vocabulary), so ``config.json``
 fully describes the vectorizers; ``weights.npz`` holds the non-zero weight columns (sparse),
-the intercept and the standardisation of the dense style block.
+the intercept and the standardisation of the dense style block. One word tokenization of a
+batch (:class:`~curate.classify.features.WordBatch`) feeds both the word n-grams and the style
+rates, and n-grams are hashed with numpy over the whole batch.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from curate.classify.base import Classifier, ClassifierError, encode_labels, fit_logreg, linear_proba
-from curate.classify.features import FEATURES_VERSION, N_STYLE, shape_matrix, style_features
+from curate.classify.features import FEATURES_VERSION, N_STYLE, WordBatch, shape_matrix, style_features, word_matrix
 
 FAST_DEFAULTS: dict[str, Any] = {
     "word_ngrams": [1, 2],        # word n-gram range; None disables the block
@@ -35,43 +37,27 @@ FAST_DEFAULTS: dict[str, Any] = {
 
 class FastClassifier(Classifier):
     backend = "fast"
+    defaults = FAST_DEFAULTS
 
     def __init__(self, **params: Any) -> None:
-        unknown = sorted(set(params) - set(FAST_DEFAULTS))
-        if unknown:
-            raise ClassifierError(f"unknown fast-backend parameters {unknown}; known: {sorted(FAST_DEFAULTS)}")
-        merged = {**FAST_DEFAULTS, **params}
-        if merged["features_version"] != FEATURES_VERSION:
-            raise ClassifierError(
-                f"classifier built with features_version {merged['features_version']}, "
-                f"this curate computes version {FEATURES_VERSION}: retrain it"
-            )
-        super().__init__(**merged)
-        self._vectorizers = None
+        super().__init__(**params)
+        self._char_vectorizer = None
         self._W = None  # sparse (n_features_total, n_classes)
         self._b = None
         self._style_mean = None
         self._style_scale = None
 
     # -- features
-    def _hashing(self):
-        if self._vectorizers is None:
+    def _chars(self):
+        if self._char_vectorizer is None:
             from sklearn.feature_extraction.text import HashingVectorizer
 
             p = self.params
-            vecs = []
-            if p["word_ngrams"]:
-                vecs.append(HashingVectorizer(
-                    analyzer="word", ngram_range=tuple(p["word_ngrams"]), n_features=int(p["word_features"]),
-                    alternate_sign=False, norm="l2", lowercase=True, dtype=np.float32,
-                ))
-            if p["char_ngrams"]:
-                vecs.append(HashingVectorizer(
-                    analyzer="char_wb", ngram_range=tuple(p["char_ngrams"]), n_features=int(p["char_features"]),
-                    alternate_sign=False, norm="l2", lowercase=True, dtype=np.float32,
-                ))
-            self._vectorizers = vecs
-        return self._vectorizers
+            self._char_vectorizer = HashingVectorizer(
+                analyzer="char_wb", ngram_range=tuple(p["char_ngrams"]), n_features=int(p["char_features"]),
+                alternate_sign=False, norm="l2", lowercase=True, dtype=np.float32,
+            )
+        return self._char_vectorizer
 
     @property
     def n_features(self) -> int:
@@ -80,23 +66,29 @@ class FastClassifier(Classifier):
         n += int(p["shape_features"]) if p["shape_ngrams"] else 0
         return n + (N_STYLE if p["style"] else 0)
 
-    def _raw_style(self, texts: Sequence[str]) -> np.ndarray:
-        return style_features(texts, self.params["max_chars"])
-
-    def _features(self, texts: Sequence[str], style: np.ndarray | None = None):
-        from scipy import sparse
-
+    def _raw(self, texts: Sequence[str]) -> tuple[list, np.ndarray | None]:
+        """The hashed n-gram blocks and the raw (unstandardised) style rates of ``texts``."""
         p = self.params
         cut = [t[: p["max_chars"]] for t in texts]
-        blocks = [v.transform(cut) for v in self._hashing()]
+        words = WordBatch(cut) if p["word_ngrams"] or p["style"] else None
+        blocks = []
+        if p["word_ngrams"]:
+            blocks.append(word_matrix(words, tuple(p["word_ngrams"]), int(p["word_features"])))
+        if p["char_ngrams"]:
+            blocks.append(self._chars().transform(cut))
         if p["shape_ngrams"]:
             blocks.append(shape_matrix(cut, int(p["shape_ngrams"]), int(p["shape_features"]), p["max_chars"]))
-        if p["style"]:
-            raw = self._raw_style(cut) if style is None else style
-            z = (raw - self._style_mean) / self._style_scale * float(p["style_weight"])
-            blocks.append(sparse.csr_matrix(z.astype(np.float32)))
-        if not blocks:
+        style = style_features(cut, p["max_chars"], words) if p["style"] else None
+        if not blocks and style is None:
             raise ClassifierError("the fast backend needs at least one feature block (word, char, shape or style)")
+        return blocks, style
+
+    def _features(self, blocks: list, style: np.ndarray | None):
+        from scipy import sparse
+
+        if style is not None:
+            z = (style - self._style_mean) / self._style_scale * float(self.params["style_weight"])
+            blocks = [*blocks, sparse.csr_matrix(z.astype(np.float32))]
         return sparse.hstack(blocks, format="csr", dtype=np.float32)
 
     # -- interface
@@ -105,12 +97,11 @@ class FastClassifier(Classifier):
         if len(texts) != len(labels):
             raise ClassifierError(f"{len(texts)} texts but {len(labels)} labels")
         order, y = encode_labels(labels, classes)
-        style = None
-        if self.params["style"]:
-            style = self._raw_style([t[: self.params["max_chars"]] for t in texts])
+        blocks, style = self._raw(texts)
+        if style is not None:
             self._style_mean = style.mean(axis=0).astype(np.float32)
             self._style_scale = np.maximum(style.std(axis=0), 1e-3).astype(np.float32)
-        X = self._features(texts, style)
+        X = self._features(blocks, style)
         p = self.params
         coef, intercept = fit_logreg(X, y, p["C"], p["max_iter"], p["class_weight"], p["seed"])
         self.classes_ = np.array(order, dtype=object)
@@ -137,7 +128,7 @@ class FastClassifier(Classifier):
         texts = list(texts)
         if not texts:
             return np.zeros((0, self._W.shape[1]), dtype=np.float32)
-        X = self._features(texts)
+        X = self._features(*self._raw(texts))
         return np.asarray((X @ self._W).todense(), dtype=np.float32) + self._b
 
     def predict_proba(self, texts: Sequence[str]) -> np.ndarray:

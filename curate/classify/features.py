@@ -11,18 +11,23 @@ config fully describes them together with ``FEATURES_VERSION``):
   *shapes* (``Xx``, ``x``, ``x~ed``, ``9``, punctuation). Hashed n-grams of this sequence
   capture syntax such as "you should x the x ." or "Xx is a x of" independent of topic, which
   generalises from generated templates to human-written text better than topical words.
+
+The fast backend adds hashed n-grams of the lower-cased words (:func:`word_matrix`). Everything
+is computed a batch at a time: one word tokenization (:class:`WordBatch`) feeds the style
+rates and the word n-grams, word properties come from a bounded table, and n-grams are hashed
+with numpy over the whole batch; only a few regex scans per text run in Python.
 """
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
+import zlib
+from itertools import chain
 from typing import Sequence
 
 import numpy as np
 
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2  # 2: word n-grams hashed by curate over WordBatch words (1: sklearn HashingVectorizer)
 
 _IMPERATIVES = """
 add adjust allow apply arrange ask attach avoid bake be beat begin boil break bring brush build
@@ -100,14 +105,6 @@ SHAPE_VOCAB = _FUNCTION_WORDS | IMPERATIVE_VERBS | REPORTING | DEFINITION_WORDS 
 
 _WORD = re.compile(r"[a-z][a-z']*|\d+(?:[.,:]\d+)*")  # applied to lower-cased text
 _SHAPE_TOKEN = re.compile(r"[A-Za-z]+|n't|'[a-z]{1,2}\b|\d+(?:[.,]\d+)*|\n(?:\s*\n)*|[^\sA-Za-z\d]")
-# the first word of each sentence or line, after any list marker ("1.", "Step 2:", "-", "a)")
-_SENT_START = re.compile(
-    r"(?:^|(?<=[^\d\s][.!?])[ \t]+|(?<=\n))[ \t]*[\"'\u201c(]?"
-    r"(?:(?:[Ss]tep[ \t]*)?\d+[.):][ \t]*|[-*\u2022][ \t]*|[a-z][.)][ \t]+)?([A-Za-z]+)"
-)
-_NUMBERED = re.compile(r"^\s*(?:\d+[.)]|step\s+\d+\b|\(\d+\))", re.IGNORECASE)
-_BULLET = re.compile(r"^\s*[-*\u2022+]\s")
-_INDENT = re.compile(r"^(?: {4}|\t)\S")
 _COPULAS = frozenset(("is", "are", "was", "were"))
 _DEF_OBJECTS = frozenset(("a", "an", "the", "one"))
 _DEF_BIGRAMS = frozenset((
@@ -118,11 +115,6 @@ _DEF_PAIRS = tuple((a, b) for a in _COPULAS for b in _DEF_OBJECTS)
 _CONTRACTION_ENDS = ("n't", "'re", "'m", "'ve", "'ll", "'d")
 _CODE_STRINGS = ("{", "}", ";", "[", "]", "==", "->", "=>", "::", "()", ">>>")
 _FIRST_DEF = re.compile(r"^[A-Z0-9][^.!?\n]{0,80}?\b(?:is|are|was|were|refers to)\s+(?:a|an|the|one)\b")
-_MATH = re.compile(r"[=+\u00d7\u00f7^\u221a\u2211\u222b\u00b1<>\u2264\u2265\u2248]")
-_DIALOGUE_LINE = re.compile("^\\s*[\"\u201c\u2018'\u2014-]\\s*[A-Z]")
-_UPPER = re.compile(r"[A-Z]")
-_DIGIT = re.compile(r"\d")
-
 STYLE_NAMES = (
     "log_chars", "log_words", "word_len", "sent_len", "line_len",
     "numbered_lines", "bullet_lines", "indented_lines", "colon_lines", "short_lines",
@@ -137,118 +129,244 @@ STYLE_NAMES = (
 N_STYLE = len(STYLE_NAMES)
 
 
-def _rate(count: float, total: float) -> float:
-    return count / total if total > 0 else 0.0
+# --------------------------------------------------------------------------------------------
+# style rates, computed a batch at a time: per text only a few regex scans run in Python; word
+# statistics come from one sparse product with a table of per-word properties, character
+# counts from one numpy pass over the batch's code points.
+
+# sentences start at the start of the text, after a newline, or after [.!?] that follows a
+# non-digit, non-space character and precedes a space; _SENT_TAIL then reads the first word
+# after any list marker ("1.", "Step 2:", "-", "a)"). Finding the boundaries first and trying
+# the tail only there gives what one findall over the text gave, in a fraction of the time.
+_SENT_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[^\d\s][.!?])(?=[ \t]))")
+_SENT_TAIL = re.compile(
+    r"[ \t]*[\"'\u201c(]?(?:(?:[Ss]tep[ \t]*)?\d+[.):][ \t]*|[-*\u2022][ \t]*|[a-z][.)][ \t]+)?([A-Za-z]+)"
+)
+# per-line tests, each matched at the start of every non-blank line
+_LINE_PATTERNS = tuple(re.compile(p) for p in (
+    r"(?i)\s*(?:\d+[.)]|step\s+\d+\b|\(\d+\))",  # numbered
+    r"\s*[-*\u2022+]\s",                            # bullet
+    r"(?: {4}|\t)\S",                                # indented
+    r".*:\s*$",                                      # ends with a colon
+    r"(?=.{0,39}$).*[^\s.!?\"]\s*$",                 # short, no final punctuation
+    r".*=",                                          # equation
+    "\\s*[\"\u201c\u2018'\u2014-]\\s*[A-Z]",         # dialogue
+    r"\$ ",                                          # shell prompt
+))
+_DIGIT = re.compile(r"\d")
+_COUNTED_STRINGS = ("==", "->", "=>", "::", "()", ">>>", " (", "\n(")
+_CHAR_CLASSES = ("0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                 "=+\u00d7\u00f7^\u221a\u2211\u222b\u00b1<>\u2264\u2265\u2248",
+                 '"', "\u201c", "\u201d", "?", "!", ",", "(", ")", "%", "\u00b0", "{", "}", ";", "[", "]")
+_CHAR_LUT = np.zeros(0x2267, dtype=np.int64)  # code point -> class (0: none); larger code points clip to 0x2266
+for _k, _chars in enumerate(_CHAR_CLASSES, 1):
+    for _c in _chars:
+        _CHAR_LUT[ord(_c)] = _k
+(_DIGITS, _UPPERS, _MATHS, _DQ, _LDQ, _RDQ, _QM, _EXCL, _COMMA, _LPAR, _RPAR, _PCT, _DEG,
+ _LBRACE, _RBRACE, _SEMI, _LBRACK, _RBRACK) = range(1, len(_CHAR_CLASSES) + 1)
+
+# per-word properties: columns of _WordTable.props
+(_ALPHA, _LETTERS, _YEAR, _PAST, _LY, _ING, _CONTRACTION) = range(7)
+_CAT0 = 7
+_N_PROPS = _CAT0 + len(_CATEGORIES)
+_FIRST_CODES = {w: i for i, w in enumerate(sorted(_COPULAS | {a for a, _ in _DEF_BIGRAMS}), 1)}
+_SECOND_CODES = {w: i for i, w in enumerate(sorted(_DEF_OBJECTS | {b for _, b in _DEF_BIGRAMS}), 1)}
+_PAIR_TABLES = np.zeros((2, len(_FIRST_CODES) + 1, len(_SECOND_CODES) + 1), dtype=bool)
+for _a, _b in _DEF_PAIRS:
+    _PAIR_TABLES[0, _FIRST_CODES[_a], _SECOND_CODES[_b]] = True
+for _a, _b in _DEF_BIGRAMS:
+    _PAIR_TABLES[1, _FIRST_CODES[_a], _SECOND_CODES[_b]] = True
 
 
-def style_vector(text: str, max_chars: int = 6000) -> np.ndarray:
-    """The :data:`STYLE_NAMES` rates of one text (its first ``max_chars`` characters)."""
-    t = text[:max_chars]
-    words = _WORD.findall(t.lower())
-    n_words = max(len(words), 1)
-    n_chars = max(len(t), 1)
-    lines = [ln for ln in t.split("\n") if ln.strip()]
-    n_lines = max(len(lines), 1)
-    first_words = [w.lower() for w in _SENT_START.findall(t)]
-    n_sents = max(len(first_words), 1)
+def _word_props(w: str) -> list[float]:
+    v = [0.0] * _N_PROPS
+    if w[0].isdigit():
+        v[_YEAR] = float(len(w) == 4 and (w[0] == "1" or w[:2] == "20"))
+        return v
+    n = len(w)
+    v[_ALPHA], v[_LETTERS] = 1.0, float(n)
+    for k in _WORD_CATS.get(w, ()):
+        v[_CAT0 + k] = 1.0
+    if n > 4:
+        if w.endswith("ed"):
+            v[_PAST] = 1.0
+        elif w.endswith("ly"):
+            v[_LY] = 1.0
+        elif n > 5 and w.endswith("ing"):
+            v[_ING] = 1.0
+    v[_PAST] += v[_CAT0 + _CAT_INDEX[id(_IRREGULAR_PAST)]]
+    v[_CONTRACTION] = float("'" in w and w.endswith(_CONTRACTION_ENDS))
+    return v
 
-    cats = [0] * len(_CATEGORIES)
-    past = ing = ly = years = contractions = n_alpha = letters = 0
-    for w, c in Counter(words).items():
-        if w[0].isdigit():
-            if len(w) == 4 and (w[0] == "1" or w[:2] == "20"):
-                years += c
+
+class _WordTable:
+    """Row numbers for words, with per-row properties, bigram codes and n-gram hash ids.
+
+    Grows with the words seen and starts afresh past ``limit`` words, so memory stays bounded
+    on any corpus; rows handed out stay valid for the arrays returned with them.
+    """
+
+    def __init__(self, limit: int = 1 << 18) -> None:
+        self.limit = limit
+        self._reset()
+
+    def _reset(self) -> None:
+        self.index: dict[str, int] = {}
+        self.props = np.zeros((0, _N_PROPS))
+        self.codes = np.zeros((2, 0), dtype=np.int64)
+        self.hashes = np.zeros(0, dtype=np.uint64)
+
+    def rows(self, words: list[str]) -> np.ndarray:
+        if len(self.index) > self.limit:
+            self._reset()
+        index = self.index
+        new = [w for w in dict.fromkeys(words) if w not in index]
+        if new:
+            start = len(index)
+            index.update(zip(new, range(start, start + len(new))))
+            self.props = np.vstack([self.props, np.array([_word_props(w) for w in new]).reshape(-1, _N_PROPS)])
+            codes = np.array([[_FIRST_CODES.get(w, 0) for w in new], [_SECOND_CODES.get(w, 0) for w in new]])
+            self.codes = np.hstack([self.codes, codes])
+            self.hashes = np.concatenate([self.hashes, np.array([_token_id(w) for w in new], dtype=np.uint64)])
+        return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+
+
+_WORDS = _WordTable()
+
+
+class WordBatch:
+    """The lower-cased words (``[a-z][a-z']*`` or numbers) of a batch of texts, as table rows.
+
+    Built once per batch and shared by the style rates and the hashed word n-grams.
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        per_text = [_WORD.findall(t.lower()) for t in texts]
+        self.lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
+        table = _WORDS
+        self.rows = table.rows(list(chain.from_iterable(per_text)))
+        self.props, self.codes, self.hashes = table.props, table.codes, table.hashes
+
+
+def _char_counts(texts: Sequence[str]) -> np.ndarray:
+    """``(n, 1 + len(_CHAR_CLASSES))`` counts of each character class per text."""
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    cls = _CHAR_LUT[np.minimum(codes, len(_CHAR_LUT) - 1)]
+    doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    hit = cls > 0
+    width = len(_CHAR_CLASSES) + 1
+    return np.bincount(doc[hit] * width + cls[hit], minlength=n * width).reshape(n, width).astype(np.float64)
+
+
+def _text_counts(t: str) -> tuple:
+    """The per-text counts that need a regex or substring scan (see style_features)."""
+    first_words = []
+    end = 0
+    for p in chain((0,), (b.end() for b in _SENT_BOUNDARY.finditer(t))):
+        if p < end:
             continue
-        n_alpha += c
-        n = len(w)
-        letters += n * c
-        hit = _WORD_CATS.get(w)
-        if hit is not None:
-            for k in hit:
-                cats[k] += c
-        if n > 4:
-            if w.endswith("ed"):
-                past += c
-            elif w.endswith("ly"):
-                ly += c
-            elif n > 5 and w.endswith("ing"):
-                ing += c
-        if "'" in w and w.endswith(_CONTRACTION_ENDS):
-            contractions += c
-    bigrams = Counter(zip(words, words[1:]))
-    defin = sum(bigrams.get(b, 0) for b in _DEF_PAIRS)
-    defin2 = sum(bigrams.get(b, 0) for b in _DEF_BIGRAMS)
-    alpha_words = max(n_alpha, 1)
-
-    def count(vocab: frozenset) -> int:
-        return cats[_CAT_INDEX[id(vocab)]]
-
-    imperative = sum(1 for w in first_words if w in IMPERATIVE_VERBS)
-    past += count(_IRREGULAR_PAST)
+        m = _SENT_TAIL.match(t, p)
+        if m is not None:
+            first_words.append(m.group(1).lower())
+            end = m.end()
+    lines = [ln for ln in t.split("\n") if ln.strip()]
     head = t[:300].lower()
-    code_chars = sum(t.count(c) for c in _CODE_STRINGS) + sum(1 for ln in lines if ln.startswith("$ "))
-    mean_sent = len(words) / n_sents
-
-    v = [
-        math.log1p(len(text)) / 10.0,
-        math.log1p(len(words)) / 10.0,
-        (letters / alpha_words) / 10.0,
-        min(mean_sent, 80.0) / 40.0,
-        min(n_chars / n_lines, 400.0) / 200.0,
-        _rate(sum(1 for ln in lines if _NUMBERED.match(ln)), n_lines),
-        _rate(sum(1 for ln in lines if _BULLET.match(ln)), n_lines),
-        _rate(sum(1 for ln in lines if _INDENT.match(ln)), n_lines),
-        _rate(sum(1 for ln in lines if ln.rstrip().endswith(":")), n_lines),
-        _rate(sum(1 for ln in lines if len(ln) < 40 and not ln.rstrip().endswith((".", "!", "?", '"'))), n_lines),
-        _rate(imperative, n_sents),
-        1.0 if first_words and first_words[0] in IMPERATIVE_VERBS else 0.0,
-        _rate(count(SECOND_PERSON), alpha_words),
-        _rate(count(FIRST_SING), alpha_words),
-        _rate(count(FIRST_PLUR), alpha_words),
-        _rate(count(THIRD_PERSON), alpha_words),
-        _rate(past, alpha_words),
-        _rate(count(_PRESENT_COPULA), alpha_words),
-        _rate(count(_PAST_COPULA), alpha_words),
-        _rate(count(MODALS), alpha_words),
-        _rate(count(SEQUENCE), alpha_words),
-        _rate(count(OPINION), alpha_words),
-        _rate(count(NEWS), alpha_words),
-        _rate(count(REASONING), alpha_words),
-        _rate(count(DEFINITION_WORDS), alpha_words),
-        _rate(defin, n_sents),
-        _rate(defin2, n_sents),
-        1.0 if _FIRST_DEF.match(t.lstrip()) else 0.0,
-        _rate(len(_DIGIT.findall(t)), n_chars),
-        _rate(len(words) - n_alpha, n_words),
-        _rate(years, n_words),
-        _rate(count(MONTHS), alpha_words),
-        _rate(count(UNITS) + t.count("%") + t.count("\u00b0"), n_words),
-        _rate(len(_MATH.findall(t)), n_chars) * 10.0,
-        _rate(sum(1 for ln in lines if "=" in ln), n_lines),
-        _rate(code_chars, n_chars) * 10.0,
-        _rate(count(CODE_WORDS), alpha_words),
-        _rate(t.count("(") - t.count(" (") - t.count("\n("), n_sents),  # calls: "(" right after a word
-        _rate(t.count('"') + t.count("\u201c") + t.count("\u201d"), n_words),
-        _rate(sum(1 for ln in lines if _DIALOGUE_LINE.match(ln)), n_lines),
-        _rate(count(REPORTING), alpha_words),
-        _rate(t.count("?"), n_sents),
-        _rate(t.count("!"), n_sents),
-        _rate(contractions, alpha_words),
-        _rate(t.count("(") + t.count(")"), n_words),
-        _rate(len(_UPPER.findall(t)), n_chars),
-        _rate(t.count(","), n_words),
-        1.0 if ("how to" in head or "step 1" in head or "tutorial" in head) else 0.0,
-        _rate(ing, alpha_words),
-        _rate(ly, alpha_words),
-    ]
-    return np.asarray(v, dtype=np.float32)
+    return (
+        len(first_words),
+        sum(1 for w in first_words if w in IMPERATIVE_VERBS),
+        float(bool(first_words) and first_words[0] in IMPERATIVE_VERBS),
+        len(lines),
+        *(len(lines) - list(map(p.match, lines)).count(None) for p in _LINE_PATTERNS),
+        float(_FIRST_DEF.match(t.lstrip()) is not None),
+        *(t.count(s) for s in _COUNTED_STRINGS),
+        float("how to" in head or "step 1" in head or "tutorial" in head),
+    )
 
 
-def style_features(texts: Sequence[str], max_chars: int = 6000) -> np.ndarray:
-    """``(n, N_STYLE)`` float32 matrix of :func:`style_vector` rows."""
-    if len(texts) == 0:
+def style_features(texts: Sequence[str], max_chars: int = 6000, words: WordBatch | None = None) -> np.ndarray:
+    """``(n, N_STYLE)`` float32 rates (:data:`STYLE_NAMES`) of the first ``max_chars`` characters.
+
+    ``words`` is the :class:`WordBatch` of the same cut texts when the caller already has it.
+    """
+    n = len(texts)
+    if n == 0:
         return np.zeros((0, N_STYLE), dtype=np.float32)
-    return np.stack([style_vector(t, max_chars) for t in texts])
+    from scipy import sparse
+
+    cut = [t[:max_chars] for t in texts]
+    words = words if words is not None else WordBatch(cut)
+    n_words_raw = words.lengths.astype(np.float64)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(words.lengths, out=indptr[1:])
+    hits = sparse.csr_matrix((np.ones(len(words.rows)), words.rows, indptr), shape=(n, len(words.props)))
+    wc = np.asarray(hits @ words.props)
+    # definitional bigrams, over consecutive words of the same text
+    doc = np.repeat(np.arange(n), words.lengths)
+    same = doc[:-1] == doc[1:]
+    first, second = words.codes[0][words.rows[:-1]], words.codes[1][words.rows[1:]]
+    defin = [np.bincount(doc[:-1][same & table[first, second]], minlength=n) for table in _PAIR_TABLES]
+    cc = _char_counts(cut)
+    for i, t in enumerate(cut):  # \d beyond ASCII: any Unicode decimal digit
+        if not t.isascii():
+            cc[i, _DIGITS] = len(_DIGIT.findall(t))
+    tc = np.array([_text_counts(t) for t in cut], dtype=np.float64)
+    (n_sents, imperative, imperative_first, n_lines, numbered, bullet, indented, colon, short, equation,
+     dialogue, shell, first_def, eqeq, arrow, fat_arrow, scope, call_parens, prompt, space_paren, nl_paren,
+     how_to) = tc.T
+
+    full_chars = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    n_chars = np.maximum(np.fromiter(map(len, cut), dtype=np.float64, count=n), 1)
+    n_words = np.maximum(n_words_raw, 1)
+    n_lines = np.maximum(n_lines, 1)
+    n_sents = np.maximum(n_sents, 1)
+    alpha = np.maximum(wc[:, _ALPHA], 1)
+
+    def cat(vocab: frozenset) -> np.ndarray:
+        return wc[:, _CAT0 + _CAT_INDEX[id(vocab)]]
+
+    code_chars = (cc[:, _LBRACE] + cc[:, _RBRACE] + cc[:, _SEMI] + cc[:, _LBRACK] + cc[:, _RBRACK]
+                  + eqeq + arrow + fat_arrow + scope + call_parens + prompt + shell)
+    columns = [
+        np.log1p(full_chars) / 10.0,
+        np.log1p(n_words_raw) / 10.0,
+        wc[:, _LETTERS] / alpha / 10.0,
+        np.minimum(n_words_raw / n_sents, 80.0) / 40.0,
+        np.minimum(n_chars / n_lines, 400.0) / 200.0,
+        numbered / n_lines, bullet / n_lines, indented / n_lines, colon / n_lines, short / n_lines,
+        imperative / n_sents,
+        imperative_first,
+        cat(SECOND_PERSON) / alpha, cat(FIRST_SING) / alpha, cat(FIRST_PLUR) / alpha, cat(THIRD_PERSON) / alpha,
+        wc[:, _PAST] / alpha,
+        cat(_PRESENT_COPULA) / alpha, cat(_PAST_COPULA) / alpha, cat(MODALS) / alpha, cat(SEQUENCE) / alpha,
+        cat(OPINION) / alpha, cat(NEWS) / alpha, cat(REASONING) / alpha, cat(DEFINITION_WORDS) / alpha,
+        defin[0] / n_sents, defin[1] / n_sents,
+        first_def,
+        cc[:, _DIGITS] / n_chars,
+        (n_words_raw - wc[:, _ALPHA]) / n_words,
+        wc[:, _YEAR] / n_words,
+        cat(MONTHS) / alpha,
+        (cat(UNITS) + cc[:, _PCT] + cc[:, _DEG]) / n_words,
+        cc[:, _MATHS] / n_chars * 10.0,
+        equation / n_lines,
+        code_chars / n_chars * 10.0,
+        cat(CODE_WORDS) / alpha,
+        (cc[:, _LPAR] - space_paren - nl_paren) / n_sents,  # calls: "(" right after a word
+        (cc[:, _DQ] + cc[:, _LDQ] + cc[:, _RDQ]) / n_words,
+        dialogue / n_lines,
+        cat(REPORTING) / alpha,
+        cc[:, _QM] / n_sents,
+        cc[:, _EXCL] / n_sents,
+        wc[:, _CONTRACTION] / alpha,
+        (cc[:, _LPAR] + cc[:, _RPAR]) / n_words,
+        cc[:, _UPPERS] / n_chars,
+        cc[:, _COMMA] / n_words,
+        how_to,
+        wc[:, _ING] / alpha,
+        wc[:, _LY] / alpha,
+    ]
+    return np.stack(columns, axis=1).astype(np.float32)
 
 
 def _shape(tok: str) -> str:
@@ -286,61 +404,74 @@ def shape_text(text: str, max_chars: int = 6000) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# hashed n-grams of the shape sequence (numpy; stable across processes and platforms)
+# hashed n-grams (numpy over a whole batch; stable across processes and platforms)
 
 _ID_CACHE: dict[str, int] = {}
-_RAW_CACHE: dict[str, int] = {}
+_SHAPE_IDS: dict[str, int] = {}
 _K = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 
 def _token_id(tok: str) -> int:
     v = _ID_CACHE.get(tok)
     if v is None:
-        import zlib
-
-        v = zlib.crc32(tok.encode("utf-8")) + 1
+        v = zlib.crc32(tok.encode("utf-8", "surrogatepass")) + 1
         if len(_ID_CACHE) < 100_000:
             _ID_CACHE[tok] = v
     return v
 
 
-def shape_ngram_indices(text: str, ngram_max: int, n_features: int, max_chars: int = 6000) -> np.ndarray:
-    """Hashed column indices of the 1..``ngram_max``-grams of :func:`shape_text` (with repeats)."""
-    toks = _SHAPE_TOKEN.findall(text[:max_chars])
-    if not toks:
-        return np.zeros(0, dtype=np.int64)
-    cache = _RAW_CACHE
-    if len(cache) > 200_000:
-        cache.clear()
-    ids_list = []
-    for tok in toks:
-        v = cache.get(tok)
-        if v is None:
-            v = cache[tok] = _token_id(_shape(tok))
-        ids_list.append(v)
-    ids = np.array(ids_list, dtype=np.uint64)
-    parts = []
-    with np.errstate(over="ignore"):
-        h = np.zeros(len(ids), dtype=np.uint64)
-        for n in range(1, ngram_max + 1):
-            if len(ids) < n:
-                break
-            seg = ids[n - 1 :] * _K[(n - 1) % 3] + np.uint64(n)
-            h = (h[: len(seg)] ^ seg) * _K[n % 3]
-            parts.append((h ^ (h >> np.uint64(29))) % np.uint64(n_features))
-    return np.concatenate(parts).astype(np.int64)
+def _shape_id(tok: str) -> int:
+    v = _SHAPE_IDS.get(tok)
+    if v is None:
+        if len(_SHAPE_IDS) > 200_000:
+            _SHAPE_IDS.clear()
+        v = _SHAPE_IDS[tok] = _token_id(_shape(tok))
+    return v
 
 
-def shape_matrix(texts: Sequence[str], ngram_max: int = 3, n_features: int = 2**18, max_chars: int = 6000):
-    """``(n, n_features)`` CSR matrix of L2-normalised shape n-gram counts."""
+def ngram_matrix(ids: np.ndarray, lengths: np.ndarray, ngram_range: tuple[int, int], n_features: int):
+    """``(len(lengths), n_features)`` CSR of L2-normalised counts of hashed id n-grams.
+
+    ``ids`` are the token ids of all texts back to back, ``lengths`` the tokens per text; an
+    n-gram never spans two texts. The hash of an n-gram depends only on its ids.
+    """
     from scipy import sparse
     from sklearn.preprocessing import normalize
 
-    cols = [shape_ngram_indices(t, ngram_max, n_features, max_chars) for t in texts]
-    indptr = np.zeros(len(cols) + 1, dtype=np.int64)
-    np.cumsum([len(c) for c in cols], out=indptr[1:])
-    indices = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    data = np.ones(len(indices), dtype=np.float32)
-    m = sparse.csr_matrix((data, indices, indptr), shape=(len(texts), n_features))
+    lo, hi = ngram_range
+    n = len(lengths)
+    ids = np.asarray(ids, dtype=np.uint64)
+    doc = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    left = starts[1:][doc] - np.arange(len(ids))  # tokens from each position to the end of its text
+    rows, cols = [], []
+    with np.errstate(over="ignore"):
+        h = np.zeros(len(ids), dtype=np.uint64)
+        for k in range(1, hi + 1):
+            if len(ids) < k:
+                break
+            seg = ids[k - 1 :] * _K[(k - 1) % 3] + np.uint64(k)
+            h = (h[: len(seg)] ^ seg) * _K[k % 3]
+            if k >= lo:
+                ok = left[: len(h)] >= k
+                rows.append(doc[: len(h)][ok])
+                cols.append(((h[ok] ^ (h[ok] >> np.uint64(29))) % np.uint64(n_features)).astype(np.int64))
+    r = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
+    c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    m = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n, n_features))
     m.sum_duplicates()
     return normalize(m, norm="l2", copy=False)
+
+
+def shape_matrix(texts: Sequence[str], ngram_max: int = 3, n_features: int = 2**18, max_chars: int = 6000):
+    """``(n, n_features)`` CSR of L2-normalised counts of hashed 1..``ngram_max``-grams of :func:`shape_text`."""
+    per_text = [_SHAPE_TOKEN.findall(t[:max_chars]) for t in texts]
+    lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
+    ids = np.fromiter(map(_shape_id, chain.from_iterable(per_text)), dtype=np.uint64, count=int(lengths.sum()))
+    return ngram_matrix(ids, lengths, (1, ngram_max), n_features)
+
+
+def word_matrix(words: WordBatch, ngram_range: tuple[int, int], n_features: int):
+    """``(n, n_features)`` CSR of L2-normalised counts of hashed word n-grams of a :class:`WordBatch`."""
+    return ngram_matrix(words.hashes[words.rows], words.lengths, ngram_range, n_features)
