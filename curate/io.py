@@ -54,6 +54,7 @@ __all__ = [
     "corpus_writer",
     "iter_documents",
     "resolve_inputs",
+    "shard_writer",
     "write_documents",
 ]
 
@@ -479,12 +480,12 @@ class _Shards:
     closed, so a reader never sees half a shard; if the run fails the open shard is deleted.
     """
 
-    def _init_shards(self, max_docs: int) -> None:
+    def _init_shards(self, max_docs: int, first_shard: int = 0) -> None:
         if max_docs < 1:
             raise ValueError(f"max_docs_per_shard must be at least 1, got {max_docs}")
         self.max_docs = max_docs
         self.shards: list[Path] = []
-        self._shard, self._in_shard = 0, 0
+        self._shard, self._in_shard = first_shard, 0
         self._tmp = self._final = ""  # names of the open shard; "" while none is open
 
     def write(self, document: Document, rank: int = 0, **kwargs: Any) -> None:
@@ -524,10 +525,10 @@ class _Shards:
 class _JsonlShards(_Shards, JsonlWriter):
     name = "🐿 curate jsonl shards"
 
-    def __init__(self, out_dir: str, template: str, gz: bool, max_docs: int, per_rank: bool) -> None:
+    def __init__(self, out_dir: str, template: str, gz: bool, max_docs: int, per_rank: bool, first_shard: int) -> None:
         super().__init__(out_dir, output_filename=template, compression="curate-gzip" if gz else None)
         self.per_rank = per_rank
-        self._init_shards(max_docs)
+        self._init_shards(max_docs, first_shard)
 
     def _default_adapter(self, document: Document) -> dict:
         """Exactly what the reader reads back; datatrove's adapter also drops falsy values, such as id ""."""
@@ -540,12 +541,12 @@ class _JsonlShards(_Shards, JsonlWriter):
 class _ParquetShards(_Shards, ParquetWriter):
     name = "📒 curate parquet shards"
 
-    def __init__(self, out_dir: str, template: str, max_docs: int, per_rank: bool) -> None:
+    def __init__(self, out_dir: str, template: str, max_docs: int, per_rank: bool, first_shard: int) -> None:
         schema = pa.schema([("text", pa.string()), ("id", pa.string()), ("metadata", pa.string())])
         # max_file_size=-1: shards are cut by document count here, not by datatrove's size-based file ids
         super().__init__(out_dir, output_filename=template, schema=schema, max_file_size=-1)
         self.per_rank = per_rank
-        self._init_shards(max_docs)
+        self._init_shards(max_docs, first_shard)
 
     def _default_adapter(self, document: Document) -> dict:
         """Metadata as a JSON string: a fixed schema whatever fields each document carries."""
@@ -553,15 +554,27 @@ class _ParquetShards(_Shards, ParquetWriter):
         return {"text": document.text, "id": document.id, "metadata": metadata}
 
 
-def _make_writer(out_dir: str | Path, fmt: str, max_docs_per_shard: int, prefix: str, per_rank: bool) -> DiskWriter:
+def _make_writer(out_dir: str | Path, fmt: str, max_docs_per_shard: int, prefix: str, per_rank: bool,
+                 first_shard: int = 0) -> DiskWriter:
     if fmt not in get_args(WriteFormat):
         raise CorpusError(f"unknown output format {fmt!r}, expected one of {', '.join(get_args(WriteFormat))}")
     # ${rank} is "" for a single writer and "NNNNN_" in a pipeline, so parallel ranks never collide
     template = f"{prefix.replace('$', '$$')}${{rank}}${{shard}}.{fmt}"
     folder = str(Path(out_dir).absolute())
     if fmt == "parquet":
-        return _ParquetShards(folder, template, max_docs_per_shard, per_rank)
-    return _JsonlShards(folder, template, fmt == "jsonl.gz", max_docs_per_shard, per_rank)
+        return _ParquetShards(folder, template, max_docs_per_shard, per_rank, first_shard)
+    return _JsonlShards(folder, template, fmt == "jsonl.gz", max_docs_per_shard, per_rank, first_shard)
+
+
+def shard_writer(out_dir: str | Path, fmt: WriteFormat = "jsonl.gz", *, max_docs_per_shard: int = 100_000,
+                 first_shard: int = 0) -> DiskWriter:
+    """A writer of shards ``{first_shard:05d}.{fmt}``, ``{first_shard + 1:05d}.{fmt}``, ... (use as a context manager).
+
+    For stages that cut one ordered output into ranges written by different tasks: task ``k``
+    writing documents ``k * m * max_docs ...`` starts at shard ``k * m``, and the shards are the
+    bytes one writer would have written. Each shard is renamed into place when complete.
+    """
+    return _make_writer(out_dir, fmt, max_docs_per_shard, "", per_rank=False, first_shard=first_shard)
 
 
 def write_documents(

@@ -80,6 +80,10 @@ def mix(
     *,
     inputs: Sequence[str | os.PathLike] | str | os.PathLike | None = None,
     budget: int | str | None = None,
+    executor: str = "local",
+    workers: int = 1,
+    executor_config: Mapping[str, Any] | None = None,
+    executor_source: str = "executor config",
 ) -> dict[str, Any]:
     """Run a recipe; returns the manifest (also written to ``out_dir/manifest.json`` unless ``dry_run``).
 
@@ -89,6 +93,12 @@ def mix(
     (else ``$CURATE_MIX_INPUTS`` does, if set); ``budget`` replaces ``budget_tokens``. Raises
     :class:`RecipeError` (or :class:`curate.io.CorpusError` for unreadable input) before writing
     anything.
+
+    Selection is global (shares, dedup and clusters span all inputs) and runs here; the shard
+    writing runs as a datatrove pipeline on ``executor`` (``local``, ``slurm``, ``ray``, with
+    ``executor_config`` settings) with ``workers`` tasks at once. Rerunning a killed mix resumes
+    it: the plan is recomputed, shards already written are kept. With Slurm, rerun the call
+    when the jobs are done to write the accounting and the manifest.
     """
     rec = load_recipe(recipe, inputs=inputs, budget=budget)
     out = Path(out_dir) if dry_run else _check_out(out_dir, rec.inputs)
@@ -101,7 +111,8 @@ def mix(
     manifest = build_manifest(p, hash_inputs(p.scan.units), mode)
     if dry_run:
         return manifest
-    return write_outputs(p, out, manifest, weights_only)
+    run = {"executor": executor, "workers": workers, "config": executor_config, "source": executor_source}
+    return write_outputs(p, out, manifest, weights_only, run)
 
 
 def _keep_labels(keep_labels: str | Sequence[str]) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ with a manifest holds a complete mix.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import math
+import mmap
 import os
 import re
 import shutil
@@ -19,9 +21,11 @@ from typing import Any
 import numpy as np
 import orjson
 from datatrove.data import Document
+from datatrove.pipeline.base import PipelineStep
 from datatrove.pipeline.writers.jsonl import _json_default
 
-from curate.io import CorpusError, write_documents
+from curate.executors import run_pipeline
+from curate.io import CorpusError, shard_writer
 from curate.mix.select import (
     DROP_REASONS,
     SELECTED,
@@ -366,24 +370,99 @@ def verified_documents(plan: Plan) -> Iterator[tuple[int, Document]]:
         raise CorpusError("inputs changed while mixing (files were modified between passes); run the mix again")
 
 
-def write_shards(plan: Plan, out: Path) -> list[str]:
+def _fingerprint(manifest: dict[str, Any]) -> str:
+    """What identifies a mix: its manifest before outputs (recipe, input hashes, every count)."""
+    body = {k: v for k, v in manifest.items() if k not in ("outputs", "fingerprint")}
+    return hashlib.sha256(orjson.dumps(body, option=orjson.OPT_SORT_KEYS)).hexdigest()[:16]
+
+
+def _read_fingerprint(path: Path) -> str | None:
+    try:
+        return orjson.loads(path.read_bytes()).get("fingerprint")
+    except (OSError, orjson.JSONDecodeError, AttributeError):
+        return None
+
+
+class BucketShards(PipelineStep):
+    """datatrove step: task ``b`` turns bucket file ``b`` into the shards of output positions ``b * size ...``.
+
+    Bucket rows are ``position<TAB>[id, text, metadata]`` in input order; the task indexes row
+    offsets by position (16 bytes a row, never the texts) and writes the rows in position order
+    through a memory map, so a bucket of any size fits in memory. The bucket size is a multiple
+    of the shard size: every task writes whole shards, the same bytes one writer would write.
+    """
+
+    name = "🔀 mixture shards"
+    type = "💽 - WRITER"
+
+    def __init__(self, tmp: Path, out: Path, fmt: str, shard_docs: int, bucket_size: int, n_inst: int) -> None:
+        super().__init__()
+        self.tmp, self.out = str(tmp), str(out)
+        self.fmt, self.shard_docs, self.bucket_size, self.n_inst = fmt, shard_docs, bucket_size, n_inst
+
+    def run(self, data=None, rank: int = 0, world_size: int = 1):
+        if data:
+            yield from data
+        base = rank * self.bucket_size
+        count = max(0, min(self.bucket_size, self.n_inst - base))
+        starts, ends = np.zeros(count, dtype=np.int64), np.zeros(count, dtype=np.int64)
+        with open(Path(self.tmp) / f"{rank:05d}.jsonl", "rb") as f:
+            offset = 0
+            for line in f:
+                tab = line.index(b"\t")
+                k = int(line[:tab]) - base
+                starts[k], ends[k] = offset + tab + 1, offset + len(line)
+                offset += len(line)
+            if not count:
+                return
+            writer = shard_writer(self.out, self.fmt, max_docs_per_shard=self.shard_docs,
+                                  first_shard=base // self.shard_docs)
+            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm, writer:
+                for a, b in zip(starts.tolist(), ends.tolist()):
+                    doc_id, text, meta = orjson.loads(mm[a:b])
+                    writer.write(Document(text=text, id=doc_id, metadata=meta))
+        self.stat_update("documents", value=count)
+
+
+def write_shards(plan: Plan, out: Path, fingerprint: str, run: dict[str, Any]) -> list[str] | None:
     """Stream the selected documents into shards in a seeded shuffled order, repeats as extra copies.
 
-    An external shuffle: each copy is given its output position, copies go to temporary
-    bucket files by position range, and each bucket is sorted in memory and appended to the
-    shards. Memory holds one bucket of texts, never the whole mixture.
+    An external shuffle: each copy is given its output position, and one pass over the inputs
+    appends it to the bucket file of its position range (``.mix-tmp/``, marked complete by
+    ``state.json``). The buckets then become shards in a datatrove pipeline, one task a bucket,
+    on the executor ``run`` names (:func:`curate.executors.run_pipeline` arguments). A rerun of
+    the same mix after a kill keeps complete buckets and skips tasks that completed, so shards
+    already written are not written again. Returns the shard names, or ``None`` while submitted
+    Slurm jobs are still to run.
     """
     recipe, reps = plan.recipe, plan.repeats
     n_inst = int(reps.sum())
+    per_bucket = max(-(-n_inst // MAX_OPEN_BUCKETS), 1)
+    bucket_size = recipe.shard_docs * -(-per_bucket // recipe.shard_docs)
+    n_buckets = max(-(-n_inst // bucket_size), 1)
+    tmp = out / TMP
+    state = tmp / "state.json"
+    if _read_fingerprint(state) != fingerprint:
+        shutil.rmtree(tmp, ignore_errors=True)
+        _fill_buckets(plan, tmp, n_inst, bucket_size, n_buckets)
+        write_json(state, {"fingerprint": fingerprint, "buckets": n_buckets, "bucket_size": bucket_size})
+    step = BucketShards(tmp.absolute(), out.absolute(), recipe.format, recipe.shard_docs, bucket_size, n_inst)
+    if not run_pipeline(run.get("executor", "local"), [step], tasks=n_buckets,
+                        workers=min(run.get("workers", 1), n_buckets), logging_dir=(tmp / "logs").absolute(),
+                        config=run.get("config"), source=run.get("source", "executor config")):
+        return None
+    shutil.rmtree(tmp, ignore_errors=True)
+    return [f"{s:05d}.{recipe.format}" for s in range(-(-n_inst // recipe.shard_docs))]
+
+
+def _fill_buckets(plan: Plan, tmp: Path, n_inst: int, bucket_size: int, n_buckets: int) -> None:
+    """The pass over the inputs that gives every selected copy its position and bucket."""
+    recipe, reps = plan.recipe, plan.repeats
     rng = np.random.default_rng([recipe.seed, 0x5EED])
     order = rng.permutation(n_inst)  # order[j] = output position of copy j (copies in input order)
     starts = np.concatenate(([0], np.cumsum(reps)))
-    bucket_size = max(min(recipe.shard_docs, 50_000), -(-n_inst // MAX_OPEN_BUCKETS), 1)
-    n_buckets = max(-(-n_inst // bucket_size), 1)
-    tmp = out / TMP
     tmp.mkdir(parents=True, exist_ok=True)
     files = [open(tmp / f"{b:05d}.jsonl", "wb", buffering=1 << 16) for b in range(n_buckets)]
-    ok = False
     try:
         for i, doc in verified_documents(plan):
             n = int(reps[i])
@@ -395,41 +474,39 @@ def write_shards(plan: Plan, out: Path) -> list[str]:
             for k, pos in enumerate(positions.tolist(), 1):
                 tag["mix"] = {"recipe": recipe.name, "copy": k, "copies": n, "cluster": c if c >= 0 else None}
                 doc_id = doc.id if k == 1 else f"{doc.id}#{k}"
-                row = orjson.dumps([pos, doc_id, doc.text, doc.metadata], default=_json_default)
-                files[pos // bucket_size].write(row + b"\n")
-        ok = True
+                row = orjson.dumps([doc_id, doc.text, doc.metadata], default=_json_default)
+                files[pos // bucket_size].write(b"%d\t%b\n" % (pos, row))
     finally:
         for f in files:
             f.close()
-        if not ok:
-            shutil.rmtree(tmp, ignore_errors=True)
-
-    def ordered() -> Iterator[Document]:
-        for b in range(n_buckets):
-            path = tmp / f"{b:05d}.jsonl"
-            rows = [orjson.loads(line) for line in path.read_bytes().splitlines()]
-            rows.sort(key=lambda r: r[0])
-            path.unlink()
-            for _, doc_id, text, meta in rows:
-                yield Document(text=text, id=doc_id, metadata=meta)
-
-    try:
-        shards = write_documents(ordered(), out, fmt=recipe.format, max_docs_per_shard=recipe.shard_docs)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return [p.name for p in shards]
 
 
-def write_outputs(plan: Plan, out: Path, manifest: dict[str, Any], weights_only: bool) -> dict[str, Any]:
-    """Write the mixture (or its weights), accounting and rejects, then the manifest; returns the manifest."""
-    prepare_out(out)
+def write_outputs(plan: Plan, out: Path, manifest: dict[str, Any], weights_only: bool,
+                  run: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Write the mixture (or its weights), accounting and rejects, then the manifest; returns the manifest.
+
+    The manifest records the mix's fingerprint: a folder whose manifest has it already holds
+    this mix, and nothing is written again. ``run`` selects the executor of the shard stage
+    (``executor``, ``workers``, ``config``, ``source``); with Slurm the manifest is written by
+    the rerun that finds every job done (until then the returned manifest has no outputs).
+    """
+    manifest["fingerprint"] = fingerprint = _fingerprint(manifest)
+    if _read_fingerprint(out / MANIFEST) == fingerprint:
+        return orjson.loads((out / MANIFEST).read_bytes())
+    if _read_fingerprint(out / TMP / "state.json") == fingerprint and not weights_only:
+        (out / MANIFEST).unlink(missing_ok=True)  # resuming this mix: keep its buckets and shards
+    else:
+        prepare_out(out)
+        remove_shards(out)
     outputs: dict[str, Any] = {}
     if weights_only:
-        remove_shards(out)
         write_weights(plan, out)
         outputs["weights"] = WEIGHTS
     else:
-        outputs["shards"] = write_shards(plan, out)
+        shards = write_shards(plan, out, fingerprint, run or {})
+        if shards is None:
+            return manifest
+        outputs["shards"] = shards
     write_accounting(plan, out)
     outputs["accounting"] = ACCOUNTING
     if rej := write_rejects(plan.scan.rejects, out):
