@@ -21,10 +21,17 @@ from curate.world.facts import FactWorld
 from curate.world.mixed import mixed_document
 from curate.world.other import other_document
 from curate.world.procedural import ProceduralWorld
+from curate.world.prose import prose_document
 
 # Share of each generator in the default corpus. Mixed documents are labelled by their
 # dominant type, so realised doc_type shares differ slightly from these.
-KIND_WEIGHTS: dict[str, float] = {"procedural": 0.32, "factual": 0.32, "other": 0.26, "mixed": 0.10}
+KIND_WEIGHTS: dict[str, float] = {"procedural": 0.34, "factual": 0.30, "other": 0.26, "mixed": 0.10}
+# Share of each kind drawn from the hand-written prose banks (real-world topics and formats, so
+# classifiers learn what a text does rather than template vocabulary; issue #5).
+PROSE_SHARE: dict[str, float] = {"procedural": 0.35, "factual": 0.45, "other": 0.45}
+# Template how-to guides among the remaining procedural documents; the rest are the maths
+# procedures the influence stage and the query suites rely on (about 18% of the corpus).
+HOWTO_SHARE = 0.2
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 
@@ -79,7 +86,7 @@ class World:
         self._kinds = list(KIND_WEIGHTS)
         self._weights = list(KIND_WEIGHTS.values())
         self._makers: dict[str, Callable] = {
-            "procedural": self.procedural.document,
+            "procedural": self._procedural,
             "factual": self.facts.document,
             "other": other_document,
             "mixed": lambda rng: mixed_document(rng, self.facts),
@@ -88,7 +95,14 @@ class World:
     def document(self, index: int) -> WorldDoc:
         rng = doc_rng(self.seed, index)
         kind = rng.choices(self._kinds, weights=self._weights)[0]
+        if kind in PROSE_SHARE and rng.random() < PROSE_SHARE[kind]:
+            return prose_document(rng, kind)
         return self._makers[kind](rng)
+
+    def _procedural(self, rng) -> WorldDoc:
+        if rng.random() < HOWTO_SHARE:
+            return self.procedural.howto_document(rng)
+        return self.procedural.math_document(rng)
 
     def queries(self) -> list[Query]:
         return self.procedural.queries() + self.facts.queries()
