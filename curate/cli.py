@@ -217,18 +217,26 @@ def mix_command(
     budget: str | None = typer.Option(None, "--budget", help="Token budget replacing the recipe's (e.g. 2M, 40%, max)."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the plan; write nothing."),
     weights_only: bool = typer.Option(False, "--weights-only", help="Write a per-document sampling weight (weights.jsonl) instead of text."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Shard-writing tasks run at once."),
+    executor: str = typer.Option("local", "--executor", help="Where the shard-writing tasks run: local, slurm or ray (selection itself runs here)."),
+    executor_config: Path | None = typer.Option(None, "--executor-config", help="YAML of executor settings (see README)."),
 ) -> None:
     """Mix tagged corpora into a rebalanced pretraining mixture under a token budget.
 
     Every input document is accounted for in manifest.json: selected (how many times) or dropped
     with the reason. A recipe that cannot be met fails before anything is written.
     """
+    from curate.executors import load_executor_config
     from curate.mix import mix
     from curate.mix.manifest import render
 
-    manifest = mix(recipe, out, dry_run=dry_run, weights_only=weights_only, inputs=inputs or None, budget=budget)
+    manifest = mix(recipe, out, dry_run=dry_run, weights_only=weights_only, inputs=inputs or None, budget=budget,
+                   executor=executor, workers=workers, executor_config=load_executor_config(executor_config),
+                   executor_source=str(executor_config or "executor config"))
     console.print(render(manifest), highlight=False, markup=False)
-    if not dry_run:
+    if not dry_run and not manifest["outputs"]:
+        console.print(f"submitted; rerun this command when the jobs are done (logs: {out / '.mix-tmp' / 'logs'})")
+    elif not dry_run:
         console.print(f"wrote [bold]{out}[/]")
 
 

@@ -1,0 +1,167 @@
+"""Faults: a SIGKILLed tag, mix or influence run resumes with only the remaining work and the bytes of
+an uninterrupted run; readers never see half a shard; every bad input record is accounted for."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+import yaml
+
+from curate.classify import tag_corpus
+from curate.io import iter_documents
+from curate.mix import mix
+from curate.world import generate_world
+
+REPO = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "curate"]
+
+
+def kill_when(cmd: list[str], ready: Callable[[], bool], timeout: float = 120) -> None:
+    """Start ``cmd``, SIGKILL it as soon as ``ready()`` holds; fail if it finished first."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + timeout
+    while not ready():
+        if proc.poll() is not None:
+            pytest.fail(f"finished (rc {proc.returncode}) before it could be killed: {proc.stderr.read()[-2000:]!r}")
+        assert time.monotonic() < deadline, "never got ready to be killed"
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+
+
+def run_ok(cmd: list[str]) -> str:
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout + done.stderr
+
+
+def files(folder: Path, pattern: str) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob(pattern))}
+
+
+def mtimes(folder: Path, names) -> dict[str, int]:
+    return {n: (folder / n).stat().st_mtime_ns for n in names}
+
+
+def visible_shards_are_whole(folder: Path, pattern: str) -> None:
+    """What a reader sees mid-run: every shard not hidden reads to its end (hidden .tmp.* are skipped)."""
+    for p in folder.glob(pattern):
+        with gzip.open(p) as f:
+            for line in f:
+                orjson.loads(line)
+
+
+@pytest.fixture(scope="module")
+def many_files(tmp_path_factory) -> Path:
+    """3,000 generated documents in 20 files: 20 tagging tasks."""
+    root = tmp_path_factory.mktemp("faults")
+    generate_world(root / "world", n_docs=3000, seed=9, max_docs_per_shard=150)
+    return root / "world" / "docs"
+
+
+@pytest.fixture(scope="module")
+def tagged(many_files, tagging_world, tmp_path_factory) -> Path:
+    """The uninterrupted tagging run everything is compared with."""
+    out = tmp_path_factory.mktemp("tagged")
+    tag_corpus(many_files, out, tagging_world[1])
+    return out
+
+
+@pytest.mark.slow  # three CLI starts on a 3,000-document corpus: ~40 s on 2 busy cores
+def test_killed_tag_resumes_remaining_tasks_with_identical_bytes(many_files, tagging_world, tagged, tmp_path):
+    out = tmp_path / "tagged"
+    cmd = [*CLI, "tag", str(many_files), "--out", str(out), "--classifier", str(tagging_world[1])]
+    done = out / ".datatrove" / "completions"
+    kill_when(cmd, lambda: done.is_dir() and len(list(done.iterdir())) >= 2)
+
+    visible_shards_are_whole(out, "*.jsonl.gz")
+    finished = sorted(p.name for p in done.iterdir())
+    assert 2 <= len(finished) < 20
+    kept = [f"{rank}_00000.jsonl.gz" for rank in finished]
+    before = mtimes(out, kept) | mtimes(done, finished)
+    log = run_ok(cmd)
+    assert f"Skipping {len(finished)} already completed tasks" in log
+    assert mtimes(out, kept) | mtimes(done, finished) == before  # finished tasks were not redone
+    assert files(out, "*.jsonl.gz") == files(tagged, "*.jsonl.gz")
+    assert json.loads((out / "tag_counts.json").read_text()) == json.loads((tagged / "tag_counts.json").read_text())
+
+
+def small_shard_recipe(folder: Path) -> Path:
+    recipe = yaml.safe_load((REPO / "recipes" / "natural.yaml").read_text())
+    recipe["output"] = {"format": "jsonl.gz", "shard_docs": 10}
+    path = folder / "natural-small-shards.yaml"
+    path.write_text(yaml.safe_dump(recipe))
+    return path
+
+
+@pytest.mark.slow  # four mixes of ~1,000 documents into 10-document shards: ~1 min
+def test_killed_mix_resumes_remaining_shards_with_identical_bytes(tagged, tmp_path):
+    recipe = small_shard_recipe(tmp_path)
+    reference = mix(recipe, tmp_path / "reference", inputs=[str(tagged)])
+    n_shards = len(reference["outputs"]["shards"])
+    assert n_shards > 50
+
+    out = tmp_path / "mix"
+    cmd = [*CLI, "mix", str(recipe), "--out", str(out), "--inputs", str(tagged)]
+    done = out / ".mix-tmp" / "logs" / "completions"
+    kill_when(cmd, lambda: done.is_dir() and len(list(done.iterdir())) >= 3)
+
+    assert not (out / "manifest.json").exists()  # a folder with a manifest holds a complete mix
+    visible_shards_are_whole(out, "*.jsonl.gz")
+    finished = sorted(p.name for p in done.iterdir())
+    assert 3 <= len(finished) < n_shards
+    kept = [f"{rank}.jsonl.gz" for rank in finished]  # one shard a task at this size
+    before = mtimes(out, kept)
+    log = run_ok(cmd)
+    assert f"Skipping {len(finished)} already completed tasks" in log
+    assert mtimes(out, kept) == before
+    assert not (out / ".mix-tmp").exists()
+    assert files(out, "*") == files(tmp_path / "reference", "*")
+
+    # a rerun of a finished mix finds its manifest and writes nothing
+    stamp = mtimes(out, sorted(files(out, "*")))
+    run_ok(cmd)
+    assert mtimes(out, sorted(files(out, "*"))) == stamp
+
+
+@pytest.mark.slow  # trains a tiny LM and starts torch twice: ~1 min
+def test_killed_influence_scoring_resumes_remaining_shards(tmp_path):
+    from curate.influence import score_corpus
+    from curate.lm import get_preset, train_lm
+
+    generate_world(tmp_path / "world", n_docs=200, seed=0)
+    texts = [d.text for d in iter_documents(tmp_path / "world" / "docs")]
+    train_lm(texts, tmp_path / "lm", preset=get_preset("tiny", steps=20), seed=0, progress=False, threads=1)
+    queries = tmp_path / "queries.jsonl"
+    lines = (tmp_path / "world" / "queries" / "influence.jsonl").read_text().splitlines()[:3]
+    queries.write_text("\n".join(lines) + "\n")
+    args = dict(backend="fast", shard_docs=8, limit=96, progress=False, threads=1, max_length=48, batch_size=8,
+                fit_docs=16)
+    reference = score_corpus(tmp_path / "world" / "docs", queries, tmp_path / "lm", tmp_path / "reference", **args)
+
+    out = tmp_path / "scores"
+    code = (f"from curate.influence import score_corpus; score_corpus({str(tmp_path / 'world' / 'docs')!r}, "
+            f"{str(queries)!r}, {str(tmp_path / 'lm')!r}, {str(out)!r}, **{args!r})")
+    shards = out / "shards"
+    kill_when([sys.executable, "-c", code], lambda: shards.is_dir() and len(list(shards.glob("*.done.json"))) >= 2)
+    assert not (out / "scores.safetensors").exists()
+    finished = sorted(p.name for p in shards.glob("*.done.json"))
+    assert 2 <= len(finished) < 12
+    kept = finished + [n.replace(".done.json", ".safetensors") for n in finished]
+    before = mtimes(shards, kept)
+    run_ok([sys.executable, "-c", code])
+    assert mtimes(shards, kept) == before
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["resumed"] and meta["docs_scored_this_call"] == 96 - 8 * len(finished)
+    assert (out / "scores.safetensors").read_bytes() == (reference / "scores.safetensors").read_bytes()
