@@ -210,28 +210,15 @@ def influence_check(
     rule = rule or LabelRule()
     labelled = label_documents(scores, qs, records, rule=rule)
     inf_labels = [r["label"] for r in labelled]
-    agreement = agreement_table(inf_labels, tags)  # influence labels are the reference (rows)
-    perm = permutation_test(tags, inf_labels, n_perm=n_perm, seed=seed)
-    significant = perm["p_value"] < alpha
-    strong = agreement["kappa"] >= kappa_min
-    reasons = []
-    if not significant:
-        reasons.append(f"agreement not better than shuffled tags (p = {perm['p_value']:.4f} >= {alpha})")
-    if not strong:
-        reasons.append(f"kappa {agreement['kappa']:.3f} below the minimum {kappa_min}")
+    verdict = _verdict(tags, inf_labels, n_perm, seed, alpha, kappa_min)
+    # the negative control from the same scores: the sample's tags shuffled must fail
+    shuffled = [str(t) for t in np.random.default_rng([seed, 2]).permutation(tags)]
+    control = _verdict(shuffled, inf_labels, n_perm, seed, alpha, kappa_min)
     result = {
-        "verdict": "pass" if significant and strong else "fail",
-        "passed": bool(significant and strong),
-        "reasons": reasons,
+        **verdict,
         "criteria": {"alpha": alpha, "kappa_min": kappa_min},
-        "agreement": {
-            "rate": agreement["accuracy"],
-            "macro_f1": agreement["macro_f1"],
-            "kappa": agreement["kappa"],
-            "per_class": agreement["per_class"],
-            "confusion": {**agreement["confusion"], "rows": "influence label", "columns": "tag"},
-        },
-        "permutation": perm,
+        "shuffled_control": {k: control[k] for k in ("verdict", "passed", "reasons")}
+        | {"kappa": control["agreement"]["kappa"], "p_value": control["permutation"]["p_value"]},
         "sample": {"requested": sample, "documents": len(records), "seed": seed, **sample_stats},
         "influence_labels": dict(Counter(inf_labels)),
         "labelling": {"rule": asdict(rule),
@@ -254,6 +241,33 @@ def _documents(inputs) -> Any:
 
         return iter_documents(inputs)
     return iter(inputs)
+
+
+def _verdict(tags: Sequence[str], labels: Sequence[str], n_perm: int, seed: int, alpha: float,
+             kappa_min: float) -> dict:
+    """Pass when agreement beats shuffled tags (permutation test) and kappa reaches ``kappa_min``."""
+    agreement = agreement_table(labels, tags)  # influence labels are the reference (rows)
+    perm = permutation_test(tags, labels, n_perm=n_perm, seed=seed)
+    significant = perm["p_value"] < alpha
+    strong = agreement["kappa"] >= kappa_min
+    reasons = []
+    if not significant:
+        reasons.append(f"agreement not better than shuffled tags (p = {perm['p_value']:.4f} >= {alpha})")
+    if not strong:
+        reasons.append(f"kappa {agreement['kappa']:.3f} below the minimum {kappa_min}")
+    return {
+        "verdict": "pass" if significant and strong else "fail",
+        "passed": bool(significant and strong),
+        "reasons": reasons,
+        "agreement": {
+            "rate": agreement["accuracy"],
+            "macro_f1": agreement["macro_f1"],
+            "kappa": agreement["kappa"],
+            "per_class": agreement["per_class"],
+            "confusion": {**agreement["confusion"], "rows": "influence label", "columns": "tag"},
+        },
+        "permutation": perm,
+    }
 
 
 def default_scorer(backend: str = "fast") -> Scorer:
@@ -316,6 +330,10 @@ def print_check_summary(result: dict, console=None) -> None:
     )
     for reason in result["reasons"]:
         console.print(f"  [red]-[/] {reason}", highlight=False)
+    ctrl = result.get("shuffled_control")
+    if ctrl:
+        console.print(f"negative control (the same tags shuffled): {ctrl['verdict']} "
+                      f"(kappa {ctrl['kappa']:.3f}, p = {ctrl['p_value']:.4f})", highlight=False)
     names = a["confusion"]["labels"]
     table = Table(title="influence label (rows) x tag (columns)", title_justify="left", show_edge=False)
     table.add_column("")

@@ -1,0 +1,92 @@
+"""``curate run``: the configuration, and the whole loop end to end on a tiny corpus."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from curate.errors import CurateUserError
+from curate.run import load_run_config, run_all
+from curate.run.config import RunConfig
+
+TINY = """
+seed: 0
+threads: 1
+world: {docs: 400}
+lm: {preset: tiny, steps: 30}
+influence: {docs: 120, fit_docs: 48, shard_docs: 60, settings: {max_length: 64, batch_size: 16}}
+classifier: {backend: fast}
+check: {sample: 60}
+mix: {budget: "30%"}
+ablate: {seeds: 2, tokens: 8000, preset: tiny}
+"""
+
+
+def test_defaults_are_the_demo() -> None:
+    cfg = load_run_config()
+    assert cfg == RunConfig()
+    assert cfg.world.docs == 20_000 and cfg.ablate.seeds >= 3
+    assert [p.stem for p in cfg.recipe_paths()] == ["natural", "procedural-diverse", "procedural-narrow"]
+
+
+def test_config_file_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "run.yaml"
+    path.write_text(TINY)
+    cfg = load_run_config(path, out=str(tmp_path / "x"), seed=3)
+    assert cfg.world.docs == 400 and cfg.lm.preset == "tiny" and cfg.seed == 3
+    assert cfg.influence.settings == {"max_length": 64, "batch_size": 16}
+    assert cfg.stage_key("world") != load_run_config(path).stage_key("world")  # the seed is part of the key
+
+
+@pytest.mark.parametrize("text, message", [
+    ("wolrd: {docs: 10}", "unknown key 'wolrd'"),
+    ("world: {size: 10}", "world: unknown key 'size'"),
+    ("world: 5", "world: expected a mapping"),
+    ("world: {docs: 10}", "world.docs must be at least 100"),
+    ("world: {docs: 500}\ninfluence: {docs: 600}", "exceeds world.docs"),
+    ("mix: {recipes: [nope]}", None),
+    ("world: [", "not valid YAML"),
+])
+def test_bad_config_is_one_clear_error(tmp_path: Path, text: str, message: str | None) -> None:
+    path = tmp_path / "run.yaml"
+    path.write_text(text)
+    with pytest.raises(CurateUserError) as err:
+        load_run_config(path).recipe_paths()
+    assert str(path) in str(err.value) or "nope" in str(err.value)
+    if message:
+        assert message in str(err.value)
+
+
+@pytest.mark.slow
+def test_whole_loop_on_a_tiny_corpus_resumes_and_is_deterministic(tmp_path: Path) -> None:
+    path = tmp_path / "run.yaml"
+    path.write_text(TINY)
+    cfg = load_run_config(path, out=str(tmp_path / "run"))
+    results = run_all(cfg, progress=False)
+    out = Path(cfg.out)
+    assert list(results) == ["world", "lm", "influence", "classifier", "tag", "check", "mix", "ablate"]
+    for stage in results:
+        assert (out / stage / "stage.json").is_file()
+    assert sum(results["tag"]["counts"].values()) == 400
+    assert set(results["mix"]) == {"natural", "procedural-diverse", "procedural-narrow"}
+    assert all(m["accounting_adds_up"] for m in results["mix"].values())
+    ablation = json.loads((out / "ablate" / "results.json").read_text())
+    assert [a["name"] for a in ablation["arms"]] == ["natural", "procedural-diverse", "procedural-narrow"]
+    page = (out / "report.html").read_text()
+    assert page.index("Ablations") < page.index("Corpus") < page.index("Influence check")
+
+    # a rerun skips every finished stage and reproduces the same summaries
+    before = (out / "run.json").read_bytes()
+    stamps = {s: (out / s / "stage.json").stat().st_mtime_ns for s in results}
+    run_all(cfg, progress=False)
+    assert (out / "run.json").read_bytes() == before
+    assert stamps == {s: (out / s / "stage.json").stat().st_mtime_ns for s in results}
+
+    # a stage whose marker is gone runs again, with the same result
+    marker = out / "mix" / "stage.json"
+    old = json.loads(marker.read_text())["summary"]
+    marker.unlink()
+    again = run_all(cfg, progress=False)
+    assert again["mix"] == old
