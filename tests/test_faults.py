@@ -16,9 +16,11 @@ from pathlib import Path
 import orjson
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from curate.classify import tag_corpus
-from curate.io import iter_documents
+from curate.io import CorpusError, Rejects, iter_documents
 from curate.mix import mix
 from curate.world import generate_world
 
@@ -165,3 +167,135 @@ def test_killed_influence_scoring_resumes_remaining_shards(tmp_path):
     meta = json.loads((out / "meta.json").read_text())
     assert meta["resumed"] and meta["docs_scored_this_call"] == 96 - 8 * len(finished)
     assert (out / "scores.safetensors").read_bytes() == (reference / "scores.safetensors").read_bytes()
+
+
+def write_jsonl(path: Path, rows: list, raw_lines: tuple[bytes, ...] = ()) -> int:
+    data = b"".join(orjson.dumps(r) + b"\n" for r in rows) + b"".join(raw_lines)
+    path.write_bytes(gzip.compress(data, mtime=0) if path.name.endswith(".gz") else data)
+    return len(rows) + len(raw_lines)
+
+
+@pytest.fixture(scope="module")
+def hostile(tagging_world, tmp_path_factory) -> tuple[Path, set[str]]:
+    """Tagged documents among every kind of bad record; returns the folder and the ids that should survive."""
+    folder = tmp_path_factory.mktemp("hostile")
+    good = [{"id": d.id, "text": d.text, "metadata": d.metadata | {"curate": {
+        "label": d.metadata["doc_type"], "probs": {d.metadata["doc_type"]: 0.9}}}}
+        for d in iter_documents(tagging_world[0], limit=60)]
+    write_jsonl(folder / "a.jsonl", good[:20] + [
+        {"id": "empty", "text": "", "metadata": {}},
+        {"id": "number", "text": 42, "metadata": {}},
+        good[0],  # duplicate id
+        {"id": "renamed", "content": "text under another field name", "metadata": {}},
+    ], (b'{"id": "latin1", "text": "caf\xe9"}\n', b"not json\n"))
+    huge = dict(good[20], id="huge", text=("twenty megabytes of one document. " * 620_000)[:20_000_000])
+    write_jsonl(folder / "b.jsonl", [huge, *good[21:40]])
+    write_jsonl(folder / "c.jsonl.gz", good[40:60])
+    data = (folder / "c.jsonl.gz").read_bytes()
+    (folder / "c.jsonl.gz").write_bytes(data[: len(data) // 2])  # truncated mid-stream
+    return folder, {r["id"] for r in good[:20] + good[21:40]} | {"huge"}
+
+
+def rejects_of(folder: Path) -> list[dict]:
+    return [orjson.loads(line) for p in sorted(folder.glob("*.jsonl")) for line in p.read_bytes().splitlines()]
+
+
+def test_tag_accounts_for_every_bad_record(hostile, tagging_world, tmp_path):
+    folder, survivors = hostile
+    tag_corpus(folder, tmp_path / "t", tagging_world[1], skip_bad=True)
+    out_ids = [d.id for d in iter_documents(tmp_path / "t")]
+    rejects = rejects_of(tmp_path / "t" / ".rejects")
+    from_c = [i for i in out_ids if i not in survivors]  # what the truncated file still gave
+    assert len(out_ids) == len(set(out_ids)) and set(out_ids) == survivors | set(from_c)
+    assert sorted(r["reason"] for r in rejects) == sorted(
+        ["empty_text", "text_not_string", "duplicate_id", "missing_text", "invalid_utf8", "malformed_json",
+         "corrupt_file"])
+    cut = next(r for r in rejects if r["reason"] == "corrupt_file")
+    assert cut["path"].endswith("c.jsonl.gz") and cut["line"] == len(from_c) + 1  # where the rest was lost
+    assert len(out_ids) + len(rejects) == 26 + 20 + len(from_c) + 1  # records in a, b, c up to the cut
+    assert next(d for d in iter_documents(tmp_path / "t") if d.id == "huge").text == \
+        next(d for d in iter_documents(folder / "b.jsonl", limit=1)).text
+
+
+def test_mix_accounts_for_every_bad_record(hostile, tmp_path):
+    folder, survivors = hostile
+    manifest = mix({"inputs": str(folder), "shares": "natural", "budget_tokens": "max", "skip_bad": True},
+                   tmp_path / "m")
+    acc = manifest["accounting"]
+    rejects = rejects_of(tmp_path / "m")
+    assert acc["adds_up"] and acc["dropped"]["rejected"] == len(rejects) == 7
+    selected = [d.id for d in iter_documents(tmp_path / "m")]
+    assert acc["input_records"] == acc["selected"] + sum(acc["dropped"].values())
+    assert len(selected) == acc["instances"] and set(selected) <= survivors | {
+        r["id"] for r in map(orjson.loads, gzip.decompress((tmp_path / "m" / "_accounting.jsonl.gz").read_bytes())
+                             .splitlines())}
+    assert "huge" in selected  # 20 MB of text is a document like any other
+
+
+_record = st.fixed_dictionaries({"id": st.sampled_from(["a", "b", "c"]), "text": st.text(max_size=8)}).map(orjson.dumps)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(st.binary(max_size=30).filter(lambda b: b"\n" not in b) | _record, max_size=8),
+       gz=st.booleans(), cut=st.integers(0, 200))
+def test_any_bytes_are_read_or_rejected_never_lost(tmp_path, lines, gz, cut):
+    """Whatever a file holds: documents + rejects = its records (a cut gzip: + 1 for the lost tail)."""
+    data = b"".join(line + b"\n" for line in lines)
+    path = tmp_path / ("x.jsonl.gz" if gz else "x.jsonl")
+    path.write_bytes(gzip.compress(data, mtime=0)[: cut if gz and cut < 20 + len(data) else None] if gz else data)
+    rejects = Rejects()
+    try:
+        docs = list(iter_documents(path, skip_bad=True, rejects=rejects))
+    finally:
+        rejects.close()
+    if rejects.counts.get("corrupt_file"):
+        assert len(docs) + rejects.total <= len(lines) + 1
+    elif not data:
+        assert rejects.counts == {"empty_file": 1} and not docs
+    else:
+        assert len(docs) + rejects.total == len(lines)
+    try:
+        strict = list(iter_documents(path))
+    except CorpusError as err:
+        assert "\n" not in str(err) and str(path) in str(err)
+    else:
+        assert strict == docs
+
+
+class _Payload:
+    def __reduce__(self):
+        return (open, (os.environ["CURATE_TEST_SENTINEL"], "w"))
+
+
+@pytest.mark.parametrize("name", ["weights.npy", "weights.bin", "weights.pkl"])
+def test_classifier_weights_that_need_unpickling_are_refused(tagging_world, tmp_path, monkeypatch, name):
+    import pickle
+    import shutil
+
+    import numpy as np
+
+    from curate.classify import load_classifier
+    from curate.classify.base import ClassifierError
+
+    d = tmp_path / "clf"
+    shutil.copytree(tagging_world[1], d)
+    sentinel = tmp_path / "executed"
+    monkeypatch.setenv("CURATE_TEST_SENTINEL", str(sentinel))
+    if name.endswith(".npy"):
+        np.save(d / name, np.array([_Payload()], dtype=object), allow_pickle=True)
+    else:
+        (d / name).write_bytes(pickle.dumps(_Payload()))
+    load_classifier(d)  # planted beside the real weights: ignored, never opened
+    assert not sentinel.exists()
+    config = json.loads((d / "config.json").read_text())
+    for target in (name, "weights.npz"):  # named as the weights, or in place of the weights
+        if target == "weights.npz":
+            (d / target).write_bytes((d / name).read_bytes())
+            config["weights"] = {"file": target}
+        else:
+            config["weights"] = {"file": name}
+        (d / "config.json").write_text(json.dumps(config))
+        with pytest.raises(ClassifierError) as info:
+            load_classifier(d)
+        assert "\n" not in str(info.value)
+    assert not sentinel.exists()
