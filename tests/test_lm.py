@@ -257,3 +257,10 @@ def test_same_seed_same_weights_and_resume_equals_uninterrupted(tmp_path):
     assert not all(torch.equal(a[k], d[k]) for k in a)
     with pytest.raises(ValueError, match="different run"):
         train_lm(CORPUS, tmp_path / "a", preset=TINY_SHORT, seed=1, progress=False)
+
+
+def test_token_budget_sets_the_steps():
+    p = PRESETS["demo"].with_tokens(3_000_000)
+    assert p.steps == round(3_000_000 / p.tokens_per_step) and p.warmup == PRESETS["demo"].warmup
+    short = PRESETS["demo"].with_tokens(10 * PRESETS["demo"].tokens_per_step)
+    assert short.steps == 10 and short.warmup == 1 and short.lr == PRESETS["demo"].lr

@@ -57,6 +57,12 @@ def count_params(model: nn.Module, *, non_embedding: bool = False) -> int:
     return n
 
 
+def train_flops_per_token(model: nn.Module, preset: Preset) -> int:
+    """Training FLOPs per token, forward and backward: 6 per weight (the tied head counted once,
+    as one matmul) plus causal attention's 6 * layers * d_model * context (Kaplan et al. 2020)."""
+    return 6 * count_params(model) + 6 * preset.n_layers * preset.d_model * preset.context
+
+
 def linear_module_names(model: nn.Module, *, include_head: bool = False) -> list[str]:
     """Names of the ``nn.Linear`` modules to track for influence (the decoder's projections).
 

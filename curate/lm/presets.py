@@ -50,6 +50,12 @@ class Preset:
     def total_tokens(self) -> int:
         return self.steps * self.tokens_per_step
 
+    def with_tokens(self, tokens: int) -> Preset:
+        """This preset trained on ``tokens`` tokens: the steps that budget buys (at least one),
+        with the warmup capped at a tenth of them, so runs at equal budget share one schedule."""
+        steps = max(1, round(tokens / self.tokens_per_step))
+        return dataclasses.replace(self, steps=steps, warmup=max(1, min(self.warmup, steps // 10)))
+
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
 
@@ -70,6 +76,13 @@ PRESETS: dict[str, Preset] = {
             name="demo", vocab_size=2048, d_model=128, n_layers=4, n_heads=4, d_mlp=384,
             context=256, batch_size=4, steps=2400, lr=4e-3, warmup=100,
             checkpoint_every=200, log_every=20,
+        ),
+        # Ablations: one run per (recipe, seed), ~30 s each on 2 CPU cores; `curate ablate`
+        # sets the steps from its token budget (Preset.with_tokens).
+        Preset(
+            name="ablate", vocab_size=2048, d_model=128, n_layers=2, n_heads=4, d_mlp=384,
+            context=128, batch_size=16, steps=250, lr=4e-3, warmup=25,
+            checkpoint_every=50, log_every=10,
         ),
         # Bigger machines / one GPU.
         Preset(

@@ -30,23 +30,24 @@ import math
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 import torch
 from safetensors.torch import load_model, save_model
-from transformers import AutoModelForCausalLM, AutoTokenizer
+from transformers import AutoModelForCausalLM, AutoTokenizer, PreTrainedModel, PreTrainedTokenizerBase
 from transformers.utils import logging as hf_logging
 
 from curate.lm.evaluate import IGNORE, query_metrics
-from curate.lm.model import build_model, count_params
+from curate.lm.model import build_model, count_params, train_flops_per_token
 from curate.lm.presets import Preset, get_preset
 from curate.lm.tokenizer import train_tokenizer
 
 REPORT = "train_report.json"
 CURVE = "loss_curve.json"
+EVAL_CURVE = "eval_curve.json"
 RUN = "run.json"
 CKPT = "checkpoint"
 
@@ -129,9 +130,11 @@ def load_checkpoint(ckpt: Path, model, optimizer) -> dict | None:
 # --------------------------------------------------------------------------- training
 
 
-def fingerprint(texts: list[str], preset: Preset, seed: int) -> str:
-    """Identifies a run: same texts, preset and seed give the same fingerprint."""
+def fingerprint(texts: list[str], preset: Preset, seed: int, tokenizer=None) -> str:
+    """Identifies a run: same texts, preset, seed (and given tokenizer) give the same fingerprint."""
     h = hashlib.sha256(json.dumps([preset.to_dict(), seed], sort_keys=True).encode())
+    if tokenizer is not None:
+        h.update(tokenizer.backend_tokenizer.to_str().encode())
     for t in texts:
         h.update(t.encode())
         h.update(b"\0")
@@ -146,6 +149,24 @@ def make_optimizer(model, p: Preset) -> torch.optim.AdamW:
         {"params": [q for q in params if q.dim() < 2], "weight_decay": 0.0},
     ]
     return torch.optim.AdamW(groups, lr=p.lr, betas=(p.beta1, p.beta2), eps=1e-8)
+
+
+def train_step(model, optimizer, batch: torch.Tensor, p: Preset, pad_id: int, autocast=None) -> float:
+    """One optimizer step on ``batch`` (``p.grad_accum`` micro-batches, clipping); the mean loss.
+
+    The learning rate is the caller's to set. Shared by :func:`train_lm` and the benchmark.
+    """
+    step_loss = 0.0
+    for micro in batch.chunk(p.grad_accum):
+        labels = micro.masked_fill(micro == pad_id, IGNORE)
+        with autocast or contextlib.nullcontext():
+            loss = model(input_ids=micro, labels=labels).loss / p.grad_accum
+        loss.backward()
+        step_loss += loss.item()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), p.grad_clip)
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+    return step_loss
 
 
 @contextlib.contextmanager
@@ -198,6 +219,9 @@ def train_lm(
     resume: bool = True,
     device: str | None = None,
     threads: int | None = None,
+    tokenizer: PreTrainedTokenizerBase | None = None,
+    eval_fn: Callable[[PreTrainedModel, PreTrainedTokenizerBase], dict[str, float]] | None = None,
+    eval_every: int = 0,
 ) -> dict:
     """Train the reference LM on ``texts`` into ``out_dir``; returns the train report.
 
@@ -208,6 +232,11 @@ def train_lm(
     is not trained again: its report is returned. ``threads`` sets torch's CPU threads for
     the call (bitwise reproducibility holds for a fixed thread count; on a busy machine
     ``threads=1`` can be much faster than oversubscribing cores).
+
+    ``tokenizer`` replaces the one trained on ``texts``, so that runs on different corpora
+    share a vocabulary and their per-token losses compare (ablations). ``eval_fn(model,
+    tokenizer)`` is called every ``eval_every`` steps and after the last one; its numbers
+    form the report's ``eval_curve`` (a learning curve, kept in checkpoints like the loss curve).
     """
     before = torch.get_num_threads()
     if threads:
@@ -215,19 +244,22 @@ def train_lm(
     try:
         return _train_lm(
             texts, out_dir, preset=preset, seed=seed, queries=queries, progress=progress,
-            max_steps=max_steps, resume=resume, device=device,
+            max_steps=max_steps, resume=resume, device=device, tokenizer=tokenizer, eval_fn=eval_fn,
+            eval_every=eval_every,
         )
     finally:
         torch.set_num_threads(before)
 
 
-def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, resume, device) -> dict:
+def _train_lm(
+    texts, out_dir, *, preset, seed, queries, progress, max_steps, resume, device, tokenizer, eval_fn, eval_every
+) -> dict:
     p = get_preset(preset)
     texts = list(texts)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     ckpt = out / CKPT
-    fp = fingerprint(texts, p, seed)
+    fp = fingerprint(texts, p, seed, tokenizer)
 
     run = json.loads((out / RUN).read_text()) if (out / RUN).exists() else None
     if run is not None and (not resume or run["fingerprint"] != fp):
@@ -237,7 +269,7 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
                 "pass resume=False to overwrite it, or choose another directory"
             )
         shutil.rmtree(ckpt, ignore_errors=True)
-        for name in (REPORT, CURVE, RUN, "query_metrics_before.json", "query_metrics_after.json"):
+        for name in (REPORT, CURVE, EVAL_CURVE, RUN, "query_metrics_before.json", "query_metrics_after.json"):
             (out / name).unlink(missing_ok=True)
         run = None
     if run is not None and (out / REPORT).exists():
@@ -250,7 +282,7 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
     if run is not None and (out / "tokenizer.json").exists():
         tokenizer = AutoTokenizer.from_pretrained(out)
     else:
-        tokenizer = train_tokenizer(texts, p.vocab_size)
+        tokenizer = tokenizer if tokenizer is not None else train_tokenizer(texts, p.vocab_size)
         tokenizer.save_pretrained(out)
         _write_json(out / RUN, {"fingerprint": fp, "preset": p.to_dict(), "seed": seed})
     tokenizer_s = time.perf_counter() - t0
@@ -266,8 +298,10 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
         model = build_model(p, tokenizer, seed=seed).to(dev)
         optimizer = make_optimizer(model, p)
         state = load_checkpoint(ckpt, model, optimizer) or {
-            "step": 0, "train_s": 0.0, "curve": [], "window": [], "first_loss": None, "resumed_at": [],
+            "step": 0, "train_s": 0.0, "curve": [], "evals": [], "window": [], "first_loss": None,
+            "resumed_at": [],
         }
+        state.setdefault("evals", [])  # checkpoints written before learning curves existed
         start = state["step"]
         if start:
             state["resumed_at"].append(start)
@@ -297,16 +331,7 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
                 for g in optimizer.param_groups:
                     g["lr"] = lr
                 batch = blocks[batch_indices(step, p.batch_size, len(blocks), seed)].to(dev, torch.long)
-                step_loss = 0.0
-                for micro in batch.chunk(p.grad_accum):
-                    labels = micro.masked_fill(micro == tokenizer.pad_token_id, IGNORE)
-                    with autocast:
-                        loss = model(input_ids=micro, labels=labels).loss / p.grad_accum
-                    loss.backward()
-                    step_loss += loss.item()
-                torch.nn.utils.clip_grad_norm_(model.parameters(), p.grad_clip)
-                optimizer.step()
-                optimizer.zero_grad(set_to_none=True)
+                step_loss = train_step(model, optimizer, batch, p, tokenizer.pad_token_id, autocast)
 
                 if state["first_loss"] is None:
                     state["first_loss"] = step_loss
@@ -319,6 +344,12 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
                         "lr": lr, "time_s": round(state["train_s"], 2),
                     })
                     state["window"] = []
+                if eval_fn is not None and ((eval_every and done % eval_every == 0) or done == p.steps):
+                    t_eval = time.perf_counter()
+                    model.eval()
+                    state["evals"].append({"step": done, "tokens": done * p.tokens_per_step, **eval_fn(model, tokenizer)})
+                    model.train()
+                    t_start += time.perf_counter() - t_eval  # train_s counts training only
                 if bar:
                     bar.update(task, completed=done, info=f"loss {step_loss:.3f}")
                 if done % p.checkpoint_every == 0 or done == stop:
@@ -339,11 +370,13 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
         model.save_pretrained(out)
     tokenizer.save_pretrained(out)
     _write_json(out / CURVE, state["curve"])
+    if eval_fn is not None:
+        _write_json(out / EVAL_CURVE, state["evals"])
 
     n_params = count_params(model)
     n_layer_params = count_params(model, non_embedding=True)
     tokens = p.steps * p.tokens_per_step
-    flops_per_token = 6 * n_params + 6 * p.n_layers * p.d_model * p.context  # weights + causal attention
+    flops_per_token = train_flops_per_token(model, p)
     report = {
         "fingerprint": fp,
         "preset": p.to_dict(),
@@ -371,6 +404,7 @@ def _train_lm(texts, out_dir, *, preset, seed, queries, progress, max_steps, res
         "resumed_at": state["resumed_at"],
         "queries_before": _summaries(before),
         "queries_after": _summaries(after),
+        "eval_curve": state["evals"] if eval_fn is not None else None,
     }
     _write_json(out / REPORT, report)
     shutil.rmtree(ckpt, ignore_errors=True)  # the final model is saved; optimizer state is not needed
