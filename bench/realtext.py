@@ -3,12 +3,12 @@
 Generates the default world in memory (``--docs`` documents of ``--seed``), trains each backend
 on its ground-truth ``doc_type`` with :func:`curate.classify.train_classifier` (which also
 reports the in-distribution score on a held-out group split by style), then scores the trained
-model on the hand-written development set ``classifiers/devsets/realtext-dev.jsonl``. The gap
+model on the hand-written development sets ``classifiers/devsets/realtext-dev*.jsonl``. The gap
 between the two numbers is what issue #5 is about: a generator whose classes are separated by
 template vocabulary scores high in distribution and low on real text.
 
     nice python bench/realtext.py --tag after                       # 20k docs, seed 0, fast + embed
-    nice python bench/realtext.py --tag before --world-rev e625511  # generator of an older commit
+    nice python bench/realtext.py --tag before --world-rev e625511  # generator before issue #5
     nice python bench/realtext.py --docs 5000 --backends fast --tag quick
 
 ``--world-rev`` generates the corpus with ``curate/world`` as of a git revision (extracted with
@@ -16,7 +16,7 @@ template vocabulary scores high in distribution and low on real text.
 before/after comparison measures the generator alone even while the classifiers change.
 
 Results are merged into ``--out`` (default ``bench/results/realtext.json``) under ``--tag`` so
-runs of different generator versions (``before``/``after``) sit side by side. Use the devset
+runs of different generator versions (``before``/``after``) sit side by side. Use the devsets
 for aggregate numbers only; it is a development estimate, not the held-out evaluation.
 """
 
@@ -39,7 +39,7 @@ sys.path[0] = str(REPO)  # import curate from this checkout, and keep bench/ fro
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-DEVSET = REPO / "classifiers" / "devsets" / "realtext-dev.jsonl"
+DEVSETS = (REPO / "classifiers" / "devsets" / "realtext-dev.jsonl", REPO / "classifiers" / "devsets" / "realtext-dev-hard.jsonl")
 LABELS = ("procedural", "factual", "other")
 
 
@@ -99,15 +99,14 @@ def _summary(result: dict) -> dict:
     }
 
 
-def run(docs: int, seed: int, backends: list[str], devset: Path, rev: str | None = None) -> dict:
+def run(docs: int, seed: int, backends: list[str], devsets: list[Path], rev: str | None = None) -> dict:
     from curate.classify import train_classifier
     from curate.classify.evaluate import evaluate
 
     texts, labels, groups, composition, gen_s = world_corpus(docs, seed, rev)
-    dev_texts, dev_labels = load_devset(devset)
+    devs = {p.stem: load_devset(p) for p in devsets}
     out: dict = {"docs": docs, "seed": seed, "world_rev": rev or "checkout", "generate_seconds": round(gen_s, 2), "composition": composition,
-                 "devset": {"path": str(devset.relative_to(REPO)), "n": len(dev_texts),
-                            "labels": dict(sorted(Counter(dev_labels).items()))},
+                 "devsets": {name: {"n": len(t), "labels": dict(sorted(Counter(y).items()))} for name, (t, y) in devs.items()},
                  "backends": {}}
     for backend in backends:
         with tempfile.TemporaryDirectory() as tmp:
@@ -116,9 +115,8 @@ def run(docs: int, seed: int, backends: list[str], devset: Path, rev: str | None
                                    groups=groups, group_key="style")
             train_s = time.perf_counter() - t0
             heldout = json.loads((Path(tmp) / backend / "metrics.json").read_text())["heldout"]
-        dev = evaluate(clf, dev_texts, dev_labels)
         out["backends"][backend] = {"train_seconds": round(train_s, 1), "heldout_by_style": _summary(heldout),
-                                    "devset": _summary(dev)}
+                                    "devsets": {name: _summary(evaluate(clf, t, y)) for name, (t, y) in devs.items()}}
     return out
 
 
@@ -133,13 +131,14 @@ def _git_rev() -> str:
 def table(results: dict) -> Table:
     t = Table(title="real-text transfer (devset) vs in-distribution held-out (group split by style)",
               title_justify="left", show_edge=False)
-    for col in ("run", "backend", "held-out F1", "devset F1", *(f"recall {c[:4]}" for c in LABELS)):
-        t.add_column(col, justify="left" if col in ("run", "backend") else "right")
+    for col in ("run", "backend", "held-out F1", "devset", "devset F1", *(f"recall {c[:4]}" for c in LABELS)):
+        t.add_column(col, justify="left" if col in ("run", "backend", "devset") else "right")
     for tag, res in results.items():
         for backend, r in res["backends"].items():
-            rec = r["devset"]["recall"]
-            cells = [f"[red]{rec[c]:.3f}[/]" if rec[c] < 0.5 else f"{rec[c]:.3f}" for c in LABELS]
-            t.add_row(tag, backend, f"{r['heldout_by_style']['macro_f1']:.3f}", f"{r['devset']['macro_f1']:.3f}", *cells)
+            for name, dev in r.get("devsets", {}).items():
+                rec = dev["recall"]
+                cells = [f"[red]{rec[c]:.3f}[/]" if rec[c] < 0.5 else f"{rec[c]:.3f}" for c in LABELS]
+                t.add_row(tag, backend, f"{r['heldout_by_style']['macro_f1']:.3f}", name.removeprefix("realtext-"), f"{dev['macro_f1']:.3f}", *cells)
     return t
 
 
@@ -148,13 +147,13 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=20_000)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--backends", default="fast,embed", help="comma-separated: fast, embed")
-    ap.add_argument("--devset", type=Path, default=DEVSET)
+    ap.add_argument("--devset", type=Path, action="append", help="JSONL with text and label (repeatable; default: both devsets)")
     ap.add_argument("--world-rev", default=None, help="generate with curate/world as of this git revision")
     ap.add_argument("--tag", default="current", help="key of this run in the results file (e.g. before, after)")
     ap.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "realtext.json")
     args = ap.parse_args()
 
-    res = run(args.docs, args.seed, [b.strip() for b in args.backends.split(",") if b.strip()], args.devset.resolve(),
+    res = run(args.docs, args.seed, [b.strip() for b in args.backends.split(",") if b.strip()], [p.resolve() for p in (args.devset or DEVSETS)],
               args.world_rev)
     res.update({"git": _git_rev(), "python": platform.python_version(), "machine": platform.machine(),
                 "date": time.strftime("%Y-%m-%d %H:%M:%S")})
