@@ -19,14 +19,14 @@ lm: {preset: tiny, steps: 30}
 influence: {docs: 120, fit_docs: 48, shard_docs: 60, settings: {max_length: 64, batch_size: 16}}
 classifier: {backend: fast}
 check: {sample: 60}
-mix: {budget: "30%"}
+mix: {budget: "15%"}
 ablate: {seeds: 2, tokens: 8000, preset: tiny}
 """
 
 
 def test_defaults_are_the_demo() -> None:
     cfg = load_run_config()
-    assert cfg == RunConfig()
+    assert cfg == RunConfig() == load_run_config(Path(__file__).parents[1] / "recipes" / "runs" / "demo.yaml")
     assert cfg.world.docs == 20_000 and cfg.ablate.seeds >= 3
     assert [p.stem for p in cfg.recipe_paths()] == ["natural", "procedural-diverse", "procedural-narrow"]
 

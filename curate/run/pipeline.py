@@ -24,6 +24,7 @@ from rich.console import Console
 from curate.run.config import RunConfig
 
 STAGE_FILE = "stage.json"
+HELDOUT_SEED = 1_000_003  # offset of the held-out world's seed from the run's
 
 #: stage name -> the config sections whose change reruns it (with the seed), and its upstream stages
 STAGES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -99,6 +100,10 @@ class Runner:
             if s is None:
                 return
             summary = generate_world(self.dir("world"), n_docs=self.cfg.world.docs, seed=self.cfg.seed)
+            # a natural sample no mixture can hold, for the ablations' held-out loss: another seed's world
+            n_held = max(200, self.cfg.world.docs // 40)
+            generate_world(self.dir("world") / "heldout", n_docs=n_held, seed=self.cfg.seed + HELDOUT_SEED)
+            s["heldout_documents"] = n_held
             s.update({"documents": summary.docs, "tokens": summary.tokens,
                       "by_doc_type": {k: d for k, d, _ in summary.table("doc_type")}})
 
@@ -223,7 +228,8 @@ class Runner:
                 return
             kwargs = {k: v for k, v in (("tokens", c.tokens), ("preset", c.preset)) if v is not None}
             results = ablate([self.dir("mix") / n for n in names], self.dir("ablate"), seeds=c.seeds,
-                             probes=self.queries / "probe.jsonl", heldout=None, threads=self.cfg.threads,
+                             probes=self.queries / "probe.jsonl", heldout=self.dir("world") / "heldout" / "docs",
+                             threads=self.cfg.threads,
                              progress=self.progress, **kwargs)
             s["results"] = "ablate/results.json"
             s["arms"] = list(results.get("arms", names))
