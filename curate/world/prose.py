@@ -304,6 +304,39 @@ def _tips_list(rng: random.Random) -> tuple[str, str, str]:
     return (head + "\n\n" + body).strip(), "prose_tips_list", "web"
 
 
+def _troubleshoot(rng: random.Random) -> tuple[str, str, str]:
+    item = rng.choice(H.TROUBLESHOOT)
+    fixes = item["fixes"][: rng.randint(3, len(item["fixes"]))]
+    head = rng.choice((f"What to do when {item['problem']}", f"Troubleshooting: {item['problem']}",
+                       f"Help! {_cap(item['problem'])}", f"{_cap(item['problem'])}? Try this"))
+    intro = rng.choice(("Work through these in order; the first ones fix most cases.", "Start with the easy checks before you call anyone out.",
+                        f"If {item['problem']}, don't panic.", ""))
+    if rng.random() < 0.5:
+        body = "\n".join(f"{i}. {f}" for i, f in enumerate(fixes, 1))
+    else:
+        body = " ".join(_step_forms(rng, fixes, rng.choice(("imp", "you"))))
+    return "\n\n".join(x for x in (head, intro, body) if x), "prose_troubleshoot", rng.choice(("web", "forum"))
+
+
+def _long_guide(rng: random.Random) -> tuple[str, str, str]:
+    """A long guide: intro, what you need, steps in prose, tips, then a related task as a list."""
+    task = rng.choice(H.TASKS)
+    related = [t for t in H.TASKS if t["domain"] == task["domain"] and t is not task]
+    parts = [_task_header(rng, task["goal"]), " ".join(rng.sample(H.INTROS, 2))]
+    if task["need"]:
+        parts.append("What you'll need\n" + "\n".join("- " + x for x in task["need"]))
+    parts.append("Method\n" + _paragraphs(rng, _step_forms(rng, task["steps"], rng.choice(("imp", "you"))), 2, 3))
+    tips = _tips(rng, task)
+    if tips:
+        parts.append("Tips\n" + "\n".join(tips))
+    if related:
+        other = rng.choice(related)
+        parts.append(rng.choice(("While you're at it: ", "Related: ", "Next time: ")) + f"how to {other['goal']}\n"
+                     + "\n".join(f"{i}. {s}" for i, s in enumerate(other["steps"], 1)))
+    parts.append(rng.choice(H.CLOSERS))
+    return "\n\n".join(parts), "prose_long_guide", "web"
+
+
 # ------------------------------------------------------------------------------------ factual
 _PRONOUN = re.compile(r"^(It|He|She|They|Its|His|Her|Their) ")
 
@@ -630,8 +663,9 @@ def _travel_story(rng: random.Random) -> tuple[str, str, str]:
 
 PROSE_STYLES: dict[str, dict[str, tuple[Maker, float]]] = {
     "procedural": {
-        "howto_list": (_howto_list, 0.26), "howto_prose": (_howto_prose, 0.22), "forum_answer": (_forum_answer, 0.14),
-        "faq": (_faq, 0.08), "code_walkthrough": (_code_walkthrough, 0.12), "calc": (_calc, 0.12), "tips_list": (_tips_list, 0.06),
+        "howto_list": (_howto_list, 0.22), "howto_prose": (_howto_prose, 0.20), "forum_answer": (_forum_answer, 0.13),
+        "faq": (_faq, 0.07), "code_walkthrough": (_code_walkthrough, 0.11), "calc": (_calc, 0.11), "tips_list": (_tips_list, 0.05),
+        "troubleshoot": (_troubleshoot, 0.06), "long_guide": (_long_guide, 0.05),
     },
     "factual": {
         "article": (_ref_article, 0.26), "sections": (_ref_sections, 0.12), "stub": (_ref_stub, 0.10), "glossary": (_ref_glossary, 0.10),
