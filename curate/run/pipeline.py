@@ -21,6 +21,7 @@ from typing import Any
 import torch
 from rich.console import Console
 
+from curate.errors import CurateUserError
 from curate.run.config import RunConfig
 
 STAGE_FILE = "stage.json"
@@ -234,9 +235,14 @@ class Runner:
             s["results"] = "ablate/results.json"
             s["arms"] = list(results.get("arms", names))
 
-    def all(self) -> dict[str, dict]:
+    def all(self, until: str | None = None) -> dict[str, dict]:
+        """Run the stages in order, stopping after ``until`` (default: all of them)."""
+        if until is not None and until not in STAGES:
+            raise CurateUserError(f"unknown stage {until!r}; stages: {', '.join(STAGES)}")
         for name in STAGES:
             getattr(self, name)()
+            if name == until:
+                break
         return self.results
 
 
@@ -252,14 +258,16 @@ def _check_summary(result: dict) -> dict:
             "reasons": result["reasons"]}
 
 
-def run_all(cfg: RunConfig, console: Console | None = None, progress: bool = True) -> dict[str, dict]:
-    """Run every stage of ``cfg`` (resuming), then write ``OUT/report.html``; returns the summaries."""
+def run_all(cfg: RunConfig, console: Console | None = None, progress: bool = True,
+            until: str | None = None) -> dict[str, dict]:
+    """Run the stages of ``cfg`` (resuming) up to ``until``, then write ``OUT/report.html``;
+    returns the stage summaries."""
     from curate.run.report import write_run_report
 
     runner = Runner(cfg, console, progress)
     before = torch.get_num_threads()
     try:
-        results = runner.all()
+        results = runner.all(until)
     finally:
         torch.set_num_threads(before)
     _write_json(runner.out / "run.json", {"config": cfg.to_dict(), "stages": results})
