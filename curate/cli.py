@@ -256,6 +256,33 @@ def filter_command(
     console.print(render(manifest), highlight=False, markup=False)
 
 
+DEFAULT_PROBES = Path(__file__).resolve().parent.parent / "influence" / "queries" / "probe.jsonl"
+
+
+@app.command("ablate")
+def ablate_command(
+    recipes: list[str] = typer.Argument(..., help="Recipe YAML files (mixed here) or folders holding a mixture; the first is the baseline."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder: runs, results.json, report.md/html, plots."),
+    seeds: int = typer.Option(3, "--seeds", min=1, help="Runs (seeds 0..N-1) per recipe."),
+    tokens: str = typer.Option("500k", "--tokens", help="Training tokens per run (e.g. 500k, 2M); sets the preset's steps."),
+    preset: str = typer.Option("ablate", "--preset", help="Model and schedule preset: tiny, ablate, demo, small, base."),
+    probes: Path = typer.Option(DEFAULT_PROBES, "--probes", help="Probe queries (JSONL, or a folder with probe.jsonl)."),
+    heldout: Path | None = typer.Option(None, "--heldout", help="Natural corpus for held-out LM loss (default: a reserved 2% slice of the recipes' inputs)."),
+    inputs: list[str] | None = typer.Option(None, "--inputs", "-i", help="Tagged corpora replacing the recipes' inputs (repeatable)."),
+) -> None:
+    """Train the same small LM on each mixture at an equal token budget and compare them on probes.
+
+    Reports mean and 95% t-interval over seeds, and each recipe's paired difference to the
+    first. An interrupted ablation resumes when the same command is rerun.
+    """
+    from curate.ablate import ablate, render
+
+    results = ablate(recipes, out, seeds=seeds, tokens=tokens, preset=preset, probes=probes, heldout=heldout,
+                     inputs=inputs or None, log=lambda msg: console.print(msg, highlight=False))
+    console.print(render(results), highlight=False, markup=False)
+    console.print(f"wrote [bold]{out}[/] (results.json, report.md, report.html)")
+
+
 from curate.influence.cli import app as influence_app  # noqa: E402
 
 app.add_typer(influence_app, name="influence")

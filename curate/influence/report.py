@@ -20,8 +20,6 @@ Sections (Ruis et al. 2024 findings, at our scale):
 
 from __future__ import annotations
 
-import base64
-import html
 import json
 import math
 from collections import Counter
@@ -43,6 +41,7 @@ from curate.influence.label import (
     resolve_thresholds,
     thresholds_for_json,
 )
+from curate.report import html, markdown
 
 __all__ = [
     "answer_in_topk",
@@ -344,8 +343,8 @@ def influence_report(
     report = _clean(report)
     (out / "report.json").write_text(json.dumps(report, indent=2, sort_keys=False) + "\n")
     blocks = _blocks(report)
-    (out / "report.md").write_text(_markdown(blocks))
-    (out / "report.html").write_text(_html(blocks, out))
+    (out / "report.md").write_text(markdown(blocks))
+    (out / "report.html").write_text(html(blocks, out, "curate influence report"))
     return report
 
 
@@ -623,56 +622,6 @@ def _blocks(r: dict) -> list[tuple]:
     b.append(("h2", "Targets"))
     b.append(("table", ["check", "value"], [[k, _fmt(v)] for k, v in t.items()]))
     return b
-
-
-def _markdown(blocks: list[tuple]) -> str:
-    out = []
-    for blk in blocks:
-        kind = blk[0]
-        if kind == "h1":
-            out.append(f"# {blk[1]}\n")
-        elif kind == "h2":
-            out.append(f"## {blk[1]}\n")
-        elif kind == "p":
-            out.append(blk[1] + "\n")
-        elif kind == "table":
-            head, rows = blk[1], blk[2]
-            out.append("| " + " | ".join(head) + " |")
-            out.append("|" + "|".join("---" for _ in head) + "|")
-            out.extend("| " + " | ".join(r) + " |" for r in rows)
-            out.append("")
-        elif kind == "img":
-            out.append(f"![{blk[2]}]({blk[1]})\n")
-    return "\n".join(out) + "\n"
-
-
-def _html(blocks: list[tuple], out_dir: Path) -> str:
-    import re
-
-    def inline(text: str) -> str:
-        return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
-
-    parts = ["<!doctype html><html><head><meta charset='utf-8'><title>curate influence report</title>",
-             "<style>body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}"
-             "table{border-collapse:collapse;margin:.5em 0 1em}td,th{border:1px solid #ccc;padding:.25em .6em;"
-             "text-align:right}td:first-child,th:first-child{text-align:left}th{background:#f3f3f3}"
-             "img{max-width:100%}code{background:#f3f3f3;padding:0 .2em}</style></head><body>"]
-    for blk in blocks:
-        kind = blk[0]
-        if kind in ("h1", "h2"):
-            parts.append(f"<{kind}>{inline(blk[1])}</{kind}>")
-        elif kind == "p":
-            parts.append(f"<p>{inline(blk[1])}</p>")
-        elif kind == "table":
-            parts.append("<table><tr>" + "".join(f"<th>{inline(h)}</th>" for h in blk[1]) + "</tr>")
-            for row in blk[2]:
-                parts.append("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in row) + "</tr>")
-            parts.append("</table>")
-        elif kind == "img":
-            data = base64.b64encode((out_dir / blk[1]).read_bytes()).decode("ascii")
-            parts.append(f"<p><img alt='{html.escape(blk[2])}' src='data:image/png;base64,{data}'></p>")
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------

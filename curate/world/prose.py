@@ -551,6 +551,33 @@ def _blog(rng: random.Random) -> tuple[str, str, str]:
     return _fill(title + "\n\n" + "\n\n".join(keep), ctx), "prose_blog", "web"
 
 
+def _interview(rng: random.Random) -> tuple[str, str, str]:
+    """A Q&A with a person about their life and opinions: question-and-answer form that teaches nothing."""
+    ctx = _ctx(rng)
+    iv = rng.choice(L.INTERVIEWS)
+    qa = _some(rng, iv["qa"], 2, len(iv["qa"]))
+    who = f"{ctx['name']} {ctx['surname']}"
+    q_tag, a_tag = rng.choice((("Q:", "A:"), ("Interviewer:", ctx["name"] + ":"), ("", "")))
+    lines = [rng.choice((f"We spoke to {who}, {iv['who']}.", f"{who} is {iv['who']}. We caught up over coffee.",
+                         f"Five minutes with {who}, {iv['who']}"))]
+    for q, a in qa:
+        lines.append(f"{q_tag} {q}\n{a_tag} {a}".strip() if q_tag else f"{q}\n{a}")
+    return _fill("\n\n".join(lines), ctx), "prose_interview", rng.choice(("news", "web"))
+
+
+def _forum_question(rng: random.Random) -> tuple[str, str, str]:
+    """A help request with replies that offer sympathy, not a method (the question side of how-to threads)."""
+    ctx = _ctx(rng)
+    item = rng.choice(H.TROUBLESHOOT)
+    ctx["problem"] = re.sub(r"\byour\b", "my", item["problem"])
+    ctx["problem_cap"] = _cap(ctx["problem"])
+    user = rng.choice(B.FIRST_F + B.FIRST_M).lower() + str(rng.randint(1, 99))
+    post = " ".join([rng.choice(L.ASKS)] + rng.sample(L.ASK_CONTEXT, rng.randint(1, 2)))
+    replies = [f"{rng.choice(B.FIRST_F + B.FIRST_M).lower()}{rng.randint(1, 999)} wrote:\n{r}"
+               for r in rng.sample(L.ASK_REPLIES, rng.randint(0, 3))]
+    return _fill("\n\n".join([f"{user} wrote:\n{post}"] + replies), ctx), "prose_forum_question", "forum"
+
+
 def _diary(rng: random.Random) -> tuple[str, str, str]:
     ctx = _ctx(rng)
     days = rng.randint(1, 4)
@@ -647,7 +674,7 @@ def _speech(rng: random.Random) -> tuple[str, str, str]:
 def _travel_story(rng: random.Random) -> tuple[str, str, str]:
     """A first-person trip that mentions a reference fact in passing (hard negative)."""
     ctx = _ctx(rng)
-    places = [e for e in R.ENTRIES if e["kind"] in ("river", "mountain", "lake", "city", "country", "structure")]
+    places = [e for e in R.ENTRIES if e["kind"] in ("river", "mountain", "lake", "city", "country", "structure", "place")]
     e = rng.choice(places)
     mid = _name_mid(e)
     sents = [rng.choice((f"We finally made it to {mid} last {ctx['month']}.", f"I'd wanted to see {mid} since I was a child.",
@@ -675,7 +702,8 @@ PROSE_STYLES: dict[str, dict[str, tuple[Maker, float]]] = {
         "news": (_news, 0.12), "opinion": (_opinion, 0.08), "review": (_review, 0.13), "tried_it": (_tried, 0.08),
         "diary": (_diary, 0.06), "fiction": (_fiction, 0.10), "blog": (_blog, 0.07), "letter": (_letter, 0.07), "chat": (_chat, 0.08),
         "social": (_social, 0.05), "jokes": (_jokes, 0.03), "poem": (_poem, 0.04), "notice": (_notice, 0.05),
-        "speech": (_speech, 0.04), "travel_story": (_travel_story, 0.05),
+        "speech": (_speech, 0.04), "travel_story": (_travel_story, 0.05), "interview": (_interview, 0.05),
+        "forum_question": (_forum_question, 0.05),
     },
 }
 

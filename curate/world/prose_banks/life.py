@@ -400,3 +400,50 @@ SPEECH_CLOSERS: tuple[str, ...] = (
 )
 
 RELATIONS: tuple[str, ...] = ("sister", "brother", "mum", "dad", "partner", "best friend", "flatmate", "aunt", "grandad")
+
+# Interviews: a person, questions, and first-person answers (a Q&A format that teaches nothing).
+INTERVIEWS: tuple[dict, ...] = (
+    {"who": "a chef who opened her first restaurant at 52", "qa": [
+        ("What made you finally do it?", "Honestly, fear of regret. I'd been cooking for other people for thirty years and I kept thinking, if not now, when?"),
+        ("What was the hardest part?", "The first six months. I didn't sleep. I lost eight kilos. My kids thought I'd lost my mind."),
+        ("Any dish you're proudest of?", "The lamb shoulder. It's my grandmother's, more or less, though she'd say I've ruined it."),
+        ("What's next?", "Sleep, ideally. Then maybe a cookbook, if anyone wants one.")]},
+    {"who": "a novelist whose debut became a surprise bestseller", "qa": [
+        ("Did you expect this?", "Not remotely. My publisher printed three thousand copies and I thought that was optimistic."),
+        ("Where did the idea come from?", "A conversation I overheard on a bus in 2019. Two old men arguing about a dog. I wrote it down on my hand."),
+        ("How do you write?", "Badly, at first, and then over and over until it's less bad. Mostly in the mornings, before the children wake up."),
+        ("What are you reading at the moment?", "Something completely different: a history of salt. It's wonderful.")]},
+    {"who": "a goalkeeper who has just retired after 18 seasons", "qa": [
+        ("How does it feel?", "Strange. My body is relieved. My head hasn't caught up yet."),
+        ("Best moment?", "The cup final in 2014. I don't remember the save; I remember my dad crying in the stand."),
+        ("Any regrets?", "Plenty of goals I should have stopped. You never forget those."),
+        ("What will you do now?", "Coach the under-twelves, and learn to cook something other than pasta.")]},
+    {"who": "a software developer who left a big tech company to build furniture", "qa": [
+        ("Why leave?", "I was spending ten hours a day on things I couldn't touch. I wanted to make something you could sit on."),
+        ("Was it a shock?", "Financially, yes. Physically, very much yes. I had no idea how tired your arms get."),
+        ("Do you miss coding?", "Sometimes, at about four in the afternoon when it's cold in the workshop."),
+        ("Advice for anyone thinking of doing the same?", "Save for a year first. I didn't, and it was close.")]},
+    {"who": "a volunteer who has run the village allotments for twenty years", "qa": [
+        ("How did you get involved?", "Somebody had to, and I made the mistake of asking a question at the annual meeting."),
+        ("What's changed?", "There's a waiting list now. When I started, half the plots were brambles."),
+        ("Any disputes?", "You would not believe the passions a shared water butt can stir."),
+        ("Favourite thing to grow?", "Sweet peas. Useless to eat, but the smell in July is worth everything.")]},
+)
+
+# Forum posts asking for help; replies add sympathy or guesses, never a method (hard negatives).
+ASKS: tuple[str, ...] = (
+    "Has anyone else had this? {problem_cap} and I'm at my wits' end.",
+    "Bit of a long shot, but {problem} and I've no idea why. It started about {n} weeks ago.",
+    "Any ideas? {problem_cap}. I've had a look online but everyone says something different.",
+    "Help please! {problem_cap} and I've got people coming round on {day}.",
+)
+ASK_CONTEXT: tuple[str, ...] = (
+    "Nothing's changed as far as I know.", "It was fine until last month.", "My {rel} thinks it's my fault, obviously.",
+    "I'm not very practical, so please be gentle.", "Photos to follow when I can work out how to upload them.",
+    "Not sure if this is the right forum for this.",
+)
+ASK_REPLIES: tuple[str, ...] = (
+    "Following, same thing here.", "Oh no, sorry to hear that. Ours did the same last year.",
+    "Could be anything to be honest. Good luck!", "Did you ever get this sorted?", "Bump, I'd like to know too.",
+    "No idea, but sending sympathy.", "Sounds like a job for a professional tbh.", "This happened to my neighbour and it turned out to be nothing.",
+)
