@@ -26,7 +26,7 @@ from datatrove.executor.base import PipelineExecutor
 
 from curate.errors import CurateUserError
 
-__all__ = ["EXECUTORS", "load_executor_config", "make_executor", "run_pipeline", "tasks_done"]
+__all__ = ["EXECUTORS", "load_executor_config", "run_pipeline", "tasks_done"]
 
 EXECUTORS = ("local", "slurm", "ray")
 # Arguments the stage sets itself; a config file naming them is refused, not silently overridden.
@@ -69,23 +69,8 @@ def load_executor_config(path: str | Path | None) -> dict[str, Any]:
     return data
 
 
-def make_executor(
-    kind: str,
-    pipeline: list,
-    *,
-    tasks: int,
-    workers: int,
-    logging_dir: str | Path,
-    skip_completed: bool = True,
-    config: Mapping[str, Any] | None = None,
-    source: str = "executor config",
-) -> PipelineExecutor:
-    """The datatrove executor ``kind`` for ``pipeline``; unknown or missing settings fail in one line.
-
-    ``source`` names where ``config`` came from (the YAML file) in error messages. For Slurm the
-    job activates this interpreter's virtual environment unless the config says otherwise.
-    """
-    cls = _executor_class(kind)
+def _settings(kind: str, cls: type[PipelineExecutor], config: Mapping[str, Any] | None, source: str) -> dict[str, Any]:
+    """``config`` checked against the executor's arguments: unknown, reserved or missing keys fail in one line."""
     settings = dict(config or {})
     if kind == "ray":
         settings.pop("init", None)  # ray.init arguments, used by run_pipeline
@@ -103,10 +88,9 @@ def make_executor(
                               f"(e.g. partition: cpu, time: '04:00:00')")
     if kind == "slurm" and not {"env_command", "condaenv", "venv_path"} & settings.keys():
         activate = Path(sys.prefix) / "bin" / "activate"
-        if activate.is_file():
+        if activate.is_file():  # the job runs in this virtual environment
             settings["venv_path"] = str(activate)
-    return cls(pipeline=pipeline, tasks=tasks, workers=workers, logging_dir=str(logging_dir),
-               skip_completed=skip_completed, **settings)
+    return settings
 
 
 def run_pipeline(
@@ -120,14 +104,18 @@ def run_pipeline(
     config: Mapping[str, Any] | None = None,
     source: str = "executor config",
 ) -> bool:
-    """Run ``pipeline`` as ``tasks`` datatrove tasks; returns whether every task has completed.
+    """Run ``pipeline`` as ``tasks`` datatrove tasks on executor ``kind``; returns whether every task has completed.
 
     ``False`` only for Slurm, whose jobs run after this returns. With ``skip_completed`` a
     rerun runs only the tasks without a completion marker (``<logging_dir>/completions``).
-    Ray: joins the cluster this process is connected to, else calls ``ray.init(**config["init"])``.
+    ``config`` holds the executor's settings, ``source`` names the file they came from in
+    error messages. Ray: joins the cluster this process is connected to, else calls
+    ``ray.init(**config["init"])``.
     """
-    executor = make_executor(kind, pipeline, tasks=tasks, workers=workers, logging_dir=logging_dir,
-                             skip_completed=skip_completed, config=config, source=source)
+    cls = _executor_class(kind)
+    settings = _settings(kind, cls, config, source)
+    executor = cls(pipeline=pipeline, tasks=tasks, workers=workers, logging_dir=str(logging_dir),
+                   skip_completed=skip_completed, **settings)
     if kind == "ray":
         import ray
 

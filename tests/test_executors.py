@@ -15,8 +15,9 @@ from typer.testing import CliRunner
 from curate.classify import tag_corpus
 from curate.cli import app
 from curate.errors import CurateUserError
-from curate.executors import load_executor_config, make_executor
+from curate.executors import load_executor_config, run_pipeline
 from curate.io import iter_documents
+from curate.mix import mix
 
 runner = CliRunner()
 
@@ -39,8 +40,14 @@ def test_ray_run_matches_local_run_byte_for_byte(tagging_world, tmp_path):
         result = runner.invoke(app, ["tag", str(docs), "--out", str(tmp_path / "ray"), "--classifier", str(clf),
                                      "--workers", "2", "--executor", "ray", "--executor-config", str(cfg)])
         assert result.exit_code == 0, result.output
+        # the mixture's shard writing on Ray: one task per 100-document shard
+        recipe = {"inputs": str(tmp_path / "local"), "shares": "natural", "budget_tokens": "max",
+                  "output": {"shard_docs": 100}}
+        on_ray = mix(recipe, tmp_path / "mix-ray", executor="ray", workers=2)
     finally:
         ray.shutdown()
+    assert mix(recipe, tmp_path / "mix-local") == on_ray and len(on_ray["outputs"]["shards"]) == 3
+    assert shard_bytes(tmp_path / "mix-ray") == shard_bytes(tmp_path / "mix-local")
     assert json.loads((tmp_path / "ray" / "tag_counts.json").read_text()) == local
     assert sum(local.values()) == 300
     ray_shards = shard_bytes(tmp_path / "ray")
@@ -109,6 +116,6 @@ def test_bad_executor_settings_are_one_line_errors(tmp_path, kind, text, message
     cfg = tmp_path / "cfg.yaml"
     cfg.write_text(text)
     with pytest.raises(CurateUserError, match=message) as info:
-        make_executor(kind, [], tasks=1, workers=1, logging_dir=tmp_path / "logs",
-                      config=load_executor_config(cfg), source=str(cfg))
+        run_pipeline(kind, [], tasks=1, workers=1, logging_dir=tmp_path / "logs",
+                     config=load_executor_config(cfg), source=str(cfg))
     assert "\n" not in str(info.value)
