@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import random
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from curate.world import banks as B
 from curate.world.base import WorldDoc
