@@ -22,6 +22,7 @@ from curate.world.mixed import mixed_document
 from curate.world.other import other_document
 from curate.world.procedural import ProceduralWorld
 from curate.world.prose import prose_document
+from curate.world.prose_queries import prose_queries
 
 # Share of each generator in the default corpus. Mixed documents are labelled by their
 # dominant type, so realised doc_type shares differ slightly from these.
@@ -105,7 +106,7 @@ class World:
         return self.procedural.math_document(rng)
 
     def queries(self) -> list[Query]:
-        return self.procedural.queries() + self.facts.queries()
+        return self.procedural.queries() + self.facts.queries() + prose_queries(self.seed)
 
 
 def iter_world(world: World, n_docs: int, summary: WorldSummary | None = None) -> Iterator[Document]:

@@ -36,7 +36,7 @@ _CONTROL_WORDS = ("apple", "river", "candle", "window", "garden", "pencil", "yel
                   "marble", "violin", "tunnel", "walnut")
 
 
-def _steps_completion(steps: list[str], most: int = 4) -> str:
+def steps_completion(steps: list[str], most: int = 4) -> str:
     """`` First, a. Then, b. ... Finally, z.`` from the first sentence of each step."""
     firsts = [st.split(". ")[0].rstrip(".") for st in steps[:most]]
     words = [*_ORDINALS[: len(firsts) - 1], "Finally,"] if len(firsts) > 1 else ["First,"]
@@ -133,7 +133,7 @@ class ProceduralWorld:
                 split = "influence" if i < n_inf else "probe"
                 idx = sum(q.split == split for q in out)
                 out.append(Query(id=f"reasoning-howto-{split}-{idx:03d}", prompt=f"Q: How do you {plan.t}?\nA:",
-                                 completion=_steps_completion([text for text, _ in plan.steps]), answer="",
+                                 completion=steps_completion([text for text, _ in plan.steps]), answer="",
                                  task=HOWTO_TASK, kind="reasoning", split=split))
         return out
 
