@@ -68,18 +68,32 @@ def linear_proba(scores: np.ndarray) -> np.ndarray:
 
 
 def fit_logreg(X, y: np.ndarray, C: float, max_iter: int, class_weight: str | None, seed: int):
-    """A multinomial logistic regression (lbfgs: deterministic) fitted on ``X``."""
-    from sklearn.linear_model import LogisticRegression
+    """A multinomial logistic regression (lbfgs: deterministic) fitted on ``X``.
 
-    model = LogisticRegression(C=C, max_iter=max_iter, class_weight=class_weight, random_state=seed, tol=1e-4)
+    A sparse ``X`` is fitted on its non-empty columns only: an empty column's weight stays zero
+    under L2 regularisation, so the solution is the same, while the solver's memory and time
+    no longer scale with the (hashed, mostly empty) width.
+    """
     import warnings
 
+    from scipy import sparse
     from sklearn.exceptions import ConvergenceWarning
+    from sklearn.linear_model import LogisticRegression
 
+    used, width = None, X.shape[1]
+    if sparse.issparse(X):
+        X = sparse.csr_matrix(X)
+        used = np.unique(X.indices)
+        X = X[:, used]
+    model = LogisticRegression(C=C, max_iter=max_iter, class_weight=class_weight, random_state=seed, tol=1e-4)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(X, y)
     coef = np.asarray(model.coef_, dtype=np.float32)
+    if used is not None:
+        full = np.zeros((coef.shape[0], width), dtype=np.float32)
+        full[:, used] = coef
+        coef = full
     intercept = np.asarray(model.intercept_, dtype=np.float32)
     return coef, intercept
 

@@ -248,7 +248,7 @@ class StaticEncoder:
         self.unk_id = self.tokenizer.token_to_id("[UNK]")
         self.max_tokens = int(max_tokens)
         self.max_chars = self.max_tokens * 5  # ~4.5 characters per word piece in English prose
-        self.cache_limit = 1 << 18
+        self.cache_limit = 1 << 16  # pieces; past it the cache starts afresh (flat memory)
         self._piece_ids: dict[str, tuple[int, ...]] = {}
         self.dim = int(self.table.shape[1])
         self.sha256 = file_sha256(self.path / "model.safetensors")

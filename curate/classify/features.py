@@ -202,33 +202,40 @@ def _word_props(w: str) -> list[float]:
 class _WordTable:
     """Row numbers for words, with per-row properties, bigram codes and n-gram hash ids.
 
-    Grows with the words seen and starts afresh past ``limit`` words, so memory stays bounded
-    on any corpus; rows handed out stay valid for the arrays returned with them.
+    Grows with the words seen (arrays double when full) and starts afresh past ``limit`` words,
+    so memory stays bounded on any corpus; arrays handed out stay valid for the rows given with them.
     """
 
-    def __init__(self, limit: int = 1 << 18) -> None:
+    def __init__(self, limit: int = 1 << 16) -> None:
         self.limit = limit
         self._reset()
 
     def _reset(self) -> None:
         self.index: dict[str, int] = {}
-        self.props = np.zeros((0, _N_PROPS))
-        self.codes = np.zeros((2, 0), dtype=np.int64)
-        self.hashes = np.zeros(0, dtype=np.uint64)
+        self._props = np.zeros((1024, _N_PROPS))
+        self._codes = np.zeros((2, 1024), dtype=np.int64)
+        self._hashes = np.zeros(1024, dtype=np.uint64)
 
-    def rows(self, words: list[str]) -> np.ndarray:
+    def rows(self, words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Rows of ``words`` and the (props, codes, hashes) arrays they index."""
         if len(self.index) > self.limit:
             self._reset()
         index = self.index
         new = [w for w in dict.fromkeys(words) if w not in index]
         if new:
-            start = len(index)
-            index.update(zip(new, range(start, start + len(new))))
-            self.props = np.vstack([self.props, np.array([_word_props(w) for w in new]).reshape(-1, _N_PROPS)])
-            codes = np.array([[_FIRST_CODES.get(w, 0) for w in new], [_SECOND_CODES.get(w, 0) for w in new]])
-            self.codes = np.hstack([self.codes, codes])
-            self.hashes = np.concatenate([self.hashes, np.array([_token_id(w) for w in new], dtype=np.uint64)])
-        return np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+            start, end = len(index), len(index) + len(new)
+            if end > len(self._hashes):
+                size = max(end, 2 * len(self._hashes))
+                self._props = np.resize(self._props, (size, _N_PROPS))
+                self._codes = np.stack([np.resize(c, size) for c in self._codes])
+                self._hashes = np.resize(self._hashes, size)
+            index.update(zip(new, range(start, end)))
+            self._props[start:end] = np.array([_word_props(w) for w in new]).reshape(-1, _N_PROPS)
+            self._codes[:, start:end] = [[_FIRST_CODES.get(w, 0) for w in new], [_SECOND_CODES.get(w, 0) for w in new]]
+            self._hashes[start:end] = [_token_id(w) for w in new]
+        rows = np.fromiter(map(index.__getitem__, words), dtype=np.int64, count=len(words))
+        n = len(index)
+        return rows, self._props[:n], self._codes[:, :n], self._hashes[:n]
 
 
 _WORDS = _WordTable()
@@ -243,9 +250,7 @@ class WordBatch:
     def __init__(self, texts: Sequence[str]) -> None:
         per_text = [_WORD.findall(t.lower()) for t in texts]
         self.lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
-        table = _WORDS
-        self.rows = table.rows(list(chain.from_iterable(per_text)))
-        self.props, self.codes, self.hashes = table.props, table.codes, table.hashes
+        self.rows, self.props, self.codes, self.hashes = _WORDS.rows(list(chain.from_iterable(per_text)))
 
 
 def _char_counts(texts: Sequence[str]) -> np.ndarray:
@@ -423,7 +428,7 @@ def _token_id(tok: str) -> int:
 def _shape_id(tok: str) -> int:
     v = _SHAPE_IDS.get(tok)
     if v is None:
-        if len(_SHAPE_IDS) > 200_000:
+        if len(_SHAPE_IDS) > 1 << 16:
             _SHAPE_IDS.clear()
         v = _SHAPE_IDS[tok] = _token_id(_shape(tok))
     return v
