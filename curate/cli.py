@@ -269,6 +269,7 @@ def ablate_command(
     probes: Path = typer.Option(DEFAULT_PROBES, "--probes", help="Probe queries (JSONL, or a folder with probe.jsonl)."),
     heldout: Path | None = typer.Option(None, "--heldout", help="Natural corpus for held-out LM loss (default: a reserved 2% slice of the recipes' inputs)."),
     inputs: list[str] | None = typer.Option(None, "--inputs", "-i", help="Tagged corpora replacing the recipes' inputs (repeatable)."),
+    threads: int | None = typer.Option(None, "--threads", min=1, help="torch CPU threads (default: torch's; 1 is faster on a busy machine)."),
 ) -> None:
     """Train the same small LM on each mixture at an equal token budget and compare them on probes.
 
@@ -278,7 +279,7 @@ def ablate_command(
     from curate.ablate import ablate, render
 
     results = ablate(recipes, out, seeds=seeds, tokens=tokens, preset=preset, probes=probes, heldout=heldout,
-                     inputs=inputs or None, log=lambda msg: console.print(msg, highlight=False))
+                     inputs=inputs or None, threads=threads, log=lambda msg: console.print(msg, highlight=False))
     console.print(render(results), highlight=False, markup=False)
     console.print(f"wrote [bold]{out}[/] (results.json, report.md, report.html)")
 

@@ -111,11 +111,16 @@ def test_realized_shares_and_budget_from_the_shards(runs, corpus):
 
 
 def _procedural_diversity(folder: Path) -> tuple[int, float, float]:
-    """(procedural tokens, cluster entropy in bits, exact distinct word-3-gram ratio) from the shards."""
+    """(procedural tokens, cluster entropy in bits, exact distinct word-3-gram ratio) from the shards.
+
+    Words are normalised as the mix's scan normalises them: numbers as ``0`` unless the recipe's
+    dedup keeps them apart (``dedup.normalize_numbers: false``).
+    """
     mass: Counter = Counter()
     grams: list[tuple[str, str, str]] = []
     tokens = 0
-    config = TextNormConfig()
+    dedup = orjson.loads((folder / "manifest.json").read_bytes())["recipe"]["resolved"]["dedup"]
+    config = TextNormConfig(norm_numbers=dedup is None or dedup["normalize_numbers"])
     for doc in read_shards(folder):
         tag = doc.metadata["curate"]
         if tag["label"] != "procedural":

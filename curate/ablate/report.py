@@ -98,8 +98,8 @@ def _verdict(results: dict) -> str:
             lines.append(f"{arm} vs {results['baseline']}: one seed, no interval.")
             continue
         lo, hi = s["ci95"]
-        way = "lower" if hi < 0 else "higher" if lo > 0 else "not distinguishable from"
-        lines.append(f"{arm}: reasoning probe loss {way} than {results['baseline']} "
+        way = "lower than" if hi < 0 else "higher than" if lo > 0 else "not distinguishable from"
+        lines.append(f"{arm}: reasoning probe loss {way} {results['baseline']} "
                      f"({s['mean']:+.3f} nats/token, 95% CI [{lo:+.3f}, {hi:+.3f}]).")
     return " ".join(lines)
 
