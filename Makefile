@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 PIP    := $(PY) -m pip --disable-pip-version-check -q
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test test-all bench clean
+.PHONY: install demo test test-all bench classifier-default clean
 
 $(STAMP): pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ bench: $(STAMP)
 	$(PIP) uninstall -y torchvision 2>/dev/null || true
 	$(PY) bench/io.py
 	$(PY) bench/mix.py
+
+# Rebuilds the shipped classifiers/default: the demo's influence labels of the default corpus
+# (stages 1-3 of `curate run`), then the embed classifier trained on them.
+classifier-default: $(STAMP)
+	$(VENV)/bin/curate run --until influence
+	$(VENV)/bin/curate classifier train runs/demo/world/docs --labels runs/demo/influence/labels.jsonl \
+		--backend embed --seed 0 --out classifiers/default
 
 clean:
 	rm -rf $(VENV) runs

@@ -169,8 +169,9 @@ class Runner:
                 return
             d = self.dir("classifier")
             labels = self.dir("influence") / "labels.jsonl"
-            data = labelled_corpus(self.docs, labels_file=labels)
+            data = labelled_corpus(self.docs, labels_file=labels, group_field="style")
             clf = train_classifier(data.texts, data.labels, d / "model", backend=c.backend, seed=self.cfg.seed,
+                                   groups=data.groups, group_key="style",
                                    data_description=f"influence labels of {len(data.texts):,} documents ({labels})")
             # documents never scored for influence: ground truth and no labels were seen for them
             held = labelled_corpus(self.docs, label_field="doc_type")
