@@ -708,11 +708,28 @@ PROSE_STYLES: dict[str, dict[str, tuple[Maker, float]]] = {
 }
 
 
+from curate.world import prose_genres as _genres
+
+for _kind, _styles in _genres.GENRE_STYLES.items():
+    PROSE_STYLES[_kind].update(_styles)
+
+# Share of short-format documents that are wrapped in web-page clutter (nav, cookies, bylines,
+# related links, comments), in every kind alike, so that clutter is no class cue.
+PAGE_WRAP = 0.12
+_PAGED = {"prose_howto_page", "prose_ref_page", "prose_news_page", "prose_wiki_page", "prose_recipe_blog", "prose_story_long"}
+
+
 def prose_document(rng: random.Random, doc_type: str, style: str | None = None) -> WorldDoc:
     """One prose document of ``doc_type`` (procedural, factual or other); ``style`` picks a maker by key."""
     makers = PROSE_STYLES[doc_type]
     if style is None:
         style = rng.choices(list(makers), weights=[w for _, w in makers.values()])[0]
     text, style_name, source = makers[style][0](rng)
+    if style_name not in _PAGED and rng.random() < PAGE_WRAP:
+        title, _, body = text.partition("\n\n")
+        if body and len(title) < 90 and "\n" not in title:
+            text = _genres.page(rng, body, title)
+        else:
+            text = _genres.page(rng, text)
     return WorldDoc(text=B.fix_articles(text.strip()), source=source, doc_type=doc_type, style=style_name,
                     extra={"generator": "prose"})

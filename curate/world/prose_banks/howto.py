@@ -764,3 +764,7 @@ TASKS_MORE: tuple[dict, ...] = (
      "tips": [], "warn": []},
 )
 TASKS = TASKS + TASKS_MORE
+
+from curate.world.prose_banks.howto_more import TASKS_EXTRA
+
+TASKS = TASKS + TASKS_EXTRA

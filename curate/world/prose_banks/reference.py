@@ -473,3 +473,9 @@ ENTRIES_MORE: tuple[dict, ...] = (
 ENTRIES = ENTRIES + ENTRIES_MORE
 KIND_PLURAL.update({"film": "Films", "disease": "Conditions", "sport": "Sports", "book": "Books"})
 KIND_GROUP["place"] = "place"
+
+from curate.world.prose_banks.reference_more import ENTRIES_EXTRA, KIND_PLURAL_EXTRA
+
+ENTRIES = ENTRIES + ENTRIES_EXTRA
+KIND_PLURAL.update(KIND_PLURAL_EXTRA)
+KIND_GROUP.update({"organ": "generic", "language": "generic", "organisation": "generic"})
