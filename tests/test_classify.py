@@ -328,6 +328,7 @@ def test_object_array_in_npz_is_refused(fast_clf, tmp_path):
         (lambda d: (d / "config.json").write_text("{not json"), "not valid JSON"),
         (lambda d: (d / "weights.npz").write_bytes(b"garbage"), "sha256"),
         (lambda d: _edit(d, labels=["a", "b"]), "do not match its config"),
+        (lambda d: _edit(d, params={"features_version": 1}), "features_version 1"),
     ],
 )
 def test_broken_directories_give_one_line_errors(fast_clf, tmp_path, damage, message):

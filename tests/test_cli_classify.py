@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from pathlib import Path
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -51,6 +55,63 @@ def test_missing_classifier_is_one_line_error(tmp_path: Path) -> None:
                                  "--classifier", str(tmp_path / "nope")])
     assert result.exit_code != 0
     assert "nope" in str(result.exception)
+
+
+def _curate(monkeypatch, capsys, *args: str) -> tuple[int, str]:
+    """Exit code and output of the console entry point (user errors: one line, exit 2), in process."""
+    from curate.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["curate", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    captured = capsys.readouterr()
+    return exit_info.value.code, captured.out + captured.err
+
+
+@pytest.fixture(scope="module")
+def small_classifier(tmp_path_factory) -> Path:
+    from curate.classify import make_classifier
+
+    texts = ["Mix the flour, then bake it for 20 minutes.", "Oslo is a city in Norway.", "She laughed and left."] * 4
+    labels = ["procedural", "factual", "other"] * 4
+    clf = make_classifier("fast", word_features=2**10, shape_features=2**8).fit(texts, labels)
+    return clf.save(tmp_path_factory.mktemp("clf") / "small")
+
+
+def _edit_config(d: Path, edit) -> None:
+    cfg = json.loads((d / "config.json").read_text())
+    edit(cfg)
+    (d / "config.json").write_text(json.dumps(cfg))
+
+
+@pytest.mark.parametrize("damage, message", [
+    (lambda d: (d / "weights.npz").unlink(), "weights.npz is missing"),
+    (lambda d: _edit_config(d, lambda c: c.update(format_version=0)), "format_version 0"),
+    (lambda d: _edit_config(d, lambda c: c["params"].update(features_version=1)), "features_version 1"),
+])
+def test_tag_with_a_bad_classifier_is_one_line_exit_2(small_classifier, tmp_path, monkeypatch, capsys, damage,
+                                                      message) -> None:
+    d = tmp_path / "clf"
+    shutil.copytree(small_classifier, d)
+    damage(d)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "Mix it."}) + "\n")
+    code, output = _curate(monkeypatch, capsys, "tag", str(corpus), "--out", str(tmp_path / "out"), "--classifier", str(d))
+    assert code == 2 and message in output
+    assert output.startswith("error:") and len(output.strip().splitlines()) == 1, output
+    assert not (tmp_path / "out").exists()
+
+
+def test_tag_corpus_without_text_field_is_one_line_exit_2(small_classifier, tmp_path, monkeypatch, capsys) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("a.jsonl", "b.jsonl"):
+        (corpus / name).write_text("".join(json.dumps({"id": f"{name}{i}", "body": "Mix it."}) + "\n" for i in range(3)))
+    for workers in ("1", "2"):
+        code, output = _curate(monkeypatch, capsys, "tag", str(corpus), "--out", str(tmp_path / "out"),
+                               "--classifier", str(small_classifier), "--workers", workers)
+        assert code == 2 and "a.jsonl:1: field 'text' missing" in output
+        assert output.startswith("error:") and len(output.strip().splitlines()) == 1, output
 
 
 def test_mix_and_filter_commands(tmp_path: Path) -> None:

@@ -278,7 +278,33 @@ def read_config(directory: str | Path) -> dict[str, Any]:
     labels = config.get("labels")
     if not isinstance(labels, list) or len(labels) < 2 or not all(isinstance(x, str) for x in labels):
         raise ClassifierError(f"{cfg_path} has no valid \"labels\" list")
+    features = (config.get("params") or {}).get("features_version", FEATURES_VERSION)
+    if features != FEATURES_VERSION:
+        raise ClassifierError(
+            f"{cfg_path} was trained on features_version {features}; this curate computes version "
+            f"{FEATURES_VERSION}: retrain it"
+        )
     return config
+
+
+def check_classifier(directory: str | Path) -> tuple[dict[str, Any], Path]:
+    """The config and weights path of a usable classifier directory, checked without loading weights.
+
+    Catches what would otherwise fail only once a pipeline runs: a bad config, another format
+    or features version, missing or changed weights.
+    """
+    d = Path(directory)
+    config = read_config(d)
+    weights = config.get("weights") or {}
+    wfile = weights.get("file", WEIGHTS_FILE)
+    if not isinstance(wfile, str) or Path(wfile).name != wfile or not wfile.endswith(".npz"):
+        raise ClassifierError(f"{d / CONFIG_FILE} names weights file {wfile!r}; expected a plain .npz file name")
+    path = d / wfile
+    if not path.is_file():
+        raise ClassifierError(f"weights file {path} is missing")
+    if weights.get("sha256") and file_sha256(path) != weights["sha256"]:
+        raise ClassifierError(f"{path} does not match the sha256 recorded in config.json (file changed?)")
+    return config, path
 
 
 def _warn_pickles(d: Path) -> None:
@@ -287,12 +313,8 @@ def _warn_pickles(d: Path) -> None:
             logger.warning("ignoring %s: curate never loads pickled files", p)
 
 
-def load_arrays(path: Path, expected_sha256: str | None = None) -> dict[str, np.ndarray]:
+def load_arrays(path: Path) -> dict[str, np.ndarray]:
     """Numeric arrays of an ``.npz`` file, never unpickling anything."""
-    if not path.is_file():
-        raise ClassifierError(f"weights file {path} is missing")
-    if expected_sha256 and file_sha256(path) != expected_sha256:
-        raise ClassifierError(f"{path} does not match the sha256 recorded in config.json (file changed?)")
     try:
         with np.load(path, allow_pickle=False) as npz:
             if not hasattr(npz, "files"):
@@ -308,13 +330,9 @@ def load_arrays(path: Path, expected_sha256: str | None = None) -> dict[str, np.
 def load_classifier(directory: str | Path) -> Classifier:
     """Load a classifier directory written by :meth:`Classifier.save` (raises :class:`ClassifierError`)."""
     d = Path(directory)
-    config = read_config(d)
+    config, weights = check_classifier(d)
     _warn_pickles(d)
-    weights = config.get("weights") or {}
-    wfile = weights.get("file", WEIGHTS_FILE)
-    if Path(wfile).name != wfile or not wfile.endswith(".npz"):
-        raise ClassifierError(f"{d / CONFIG_FILE} names weights file {wfile!r}; expected a plain .npz file name")
-    arrays = load_arrays(d / wfile, weights.get("sha256"))
+    arrays = load_arrays(weights)
     cls = _backends()[config["backend"]]
     clf = cls(**(config.get("params") or {}))
     clf.classes_ = np.array(config["labels"], dtype=object)
@@ -326,5 +344,5 @@ def load_classifier(directory: str | Path) -> Classifier:
     except ClassifierError:
         raise
     except (KeyError, ValueError) as exc:
-        raise ClassifierError(f"{d / wfile} does not fit its config ({type(exc).__name__}: {exc})") from None
+        raise ClassifierError(f"{weights} does not fit its config ({type(exc).__name__}: {exc})") from None
     return clf

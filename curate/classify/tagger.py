@@ -18,7 +18,7 @@ from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.batching import batched
 from datatrove.utils.stats import Stats
 
-from curate.classify.base import ClassifierError, load_classifier, read_config
+from curate.classify.base import ClassifierError, check_classifier, load_classifier
 
 
 class ClassifierTagger(PipelineStep):
@@ -35,7 +35,7 @@ class ClassifierTagger(PipelineStep):
         self.batch_size = int(batch_size)
         self.key = key
         self.digits = digits
-        config = read_config(self.classifier_dir)  # fail at construction on a bad directory
+        config, _ = check_classifier(self.classifier_dir)  # fail at construction, not inside a worker
         self.labels = list(config["labels"])
         self._clf = None
 
@@ -104,13 +104,17 @@ def tag_corpus(
     while submitted Slurm jobs are still to run (rerun the call when they have finished).
     """
     from curate.executors import run_pipeline
-    from curate.io import corpus_reader, corpus_writer, resolve_inputs
+    from curate.io import corpus_reader, corpus_writer, iter_documents, resolve_inputs
 
     if workers < 1:
         raise ClassifierError(f"workers must be at least 1, got {workers}")
     out = Path(out_dir).absolute()
     logs = Path(logging_dir or out / ".datatrove").absolute()
-    tasks = max(1, len(resolve_inputs(inputs)))
+    files = resolve_inputs(inputs)
+    if not skip_bad:  # a corpus without the text (or id) field fails here in one line, not inside a worker
+        for path in files:
+            next(iter(iter_documents(path, text_key=text_key, id_key=id_key, limit=1)), None)
+    tasks = max(1, len(files))
     pipeline = [
         corpus_reader(inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad,
                       rejects_dir=out / ".rejects" if skip_bad else None),
