@@ -31,6 +31,7 @@ bench: $(STAMP)
 	$(PIP) uninstall -y torchvision 2>/dev/null || true
 	$(PY) bench/io.py
 	$(PY) bench/mix.py
+	$(PY) bench/tagging.py
 
 # Rebuilds the shipped classifiers/default: the demo's influence labels of the default corpus
 # (stages 1-3 of `curate run`), then the embed classifier trained on them.
