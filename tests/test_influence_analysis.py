@@ -66,6 +66,9 @@ def planted_scores(docs: list[dict], queries: list[dict], seed: int = 0, signal:
             # states the queried answer; small elsewhere
             relations = {f"factual:{fact.split('|')[1]}" for fact in meta.get("facts") or [] if fact.count("|") == 2}
             related = factual & np.isin(tasks, list(relations))
+            if not relations:  # prose reference entries: the definitional query of the entry described
+                related = np.zeros(m, dtype=bool)
+                related[rng.choice(np.flatnonzero(factual), 1)] = True
             s[i, factual] += rng.choice([-1.0, 1.0]) * 0.5
             s[i, related] += rng.choice([-1.0, 1.0], int(related.sum())) * rng.uniform(5.0, 9.0)
             s[i, factual & answers[i]] += 12.0
