@@ -47,9 +47,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[0] = str(REPO)  # import curate from this checkout
 
 from datatrove.pipeline.base import PipelineStep  # noqa: E402
-from datatrove.utils.batching import batched  # noqa: E402
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
+
+from curate.classify.tagger import ClassifierTagger  # noqa: E402
 
 LABELS = ("procedural", "factual", "other")
 MAX_CHARS = 4000  # what the fast backend and the style rates read; fastText gets the same cut
@@ -113,7 +114,10 @@ def make_splits(data: dict[str, list], seed: int, test_size: float = 0.2) -> dic
 
 
 class FastText:
-    """fastText supervised behind the two calls the benchmark makes: fit and predict_proba."""
+    """fastText supervised behind what the benchmark and the tagger call: fit, predict_proba, labels, tag."""
+
+    labels = list(LABELS)
+    tag = "fasttext"
 
     def __init__(self, model=None) -> None:
         self.model = model
@@ -147,32 +151,23 @@ class FastText:
         return out
 
 
-class FastTextTagger(PipelineStep):
-    """A datatrove step that tags like ClassifierTagger, with a fastText model (loaded in ``run``)."""
+class FastTextTagger(ClassifierTagger):
+    """ClassifierTagger's loop, tagging with a fastText model (loaded lazily, in the worker)."""
 
     name = "fastText tagger"
-    type = "🏷 - TAGGER"
 
     def __init__(self, model_path: str, batch_size: int = 512) -> None:
-        super().__init__()
-        self.model_path = model_path
-        self.batch_size = batch_size
+        PipelineStep.__init__(self)  # not ClassifierTagger's: there is no curate classifier directory to check
+        self.model_path, self.batch_size, self.key, self.digits = model_path, batch_size, "curate", 6
+        self._clf = None
 
-    def run(self, data, rank: int = 0, world_size: int = 1):
-        import fasttext
+    @property
+    def classifier(self) -> FastText:
+        if self._clf is None:
+            import fasttext
 
-        clf = FastText(fasttext.load_model(self.model_path))
-        for batch in batched(data, self.batch_size):
-            with self.track_time("batch"):
-                proba = clf.predict_proba([doc.text for doc in batch])
-            self.stat_update("batches")
-            for doc, p in zip(batch, proba):
-                k = int(p.argmax())
-                doc.metadata["curate"] = {"label": LABELS[k], "classifier": "fasttext",
-                                          "probs": {lab: round(float(x), 6) for lab, x in zip(LABELS, p)}}
-                self.stat_update("tagged", f"label_{LABELS[k]}")
-                self.update_doc_stats(doc)
-                yield doc
+            self._clf = FastText(fasttext.load_model(self.model_path))
+        return self._clf
 
 
 # --------------------------------------------------------------------------------------------
@@ -397,11 +392,8 @@ def main() -> None:
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     models = ["fasttext", "fast", "embed"] + (["minilm"] if args.minilm else [])
-    work = Path(tempfile.mkdtemp(prefix="curate-bench-tagging-"))
-    try:
-        report = run(args.docs, args.seed, models, args.repeat, work)
-    finally:
-        shutil.rmtree(work)
+    with tempfile.TemporaryDirectory(prefix="curate-bench-tagging-") as work:
+        report = run(args.docs, args.seed, models, args.repeat, Path(work))
     report["targets"] = [{"target": n, "met": m, "figures": f} for n, m, f in targets(report)]
     show(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -284,7 +284,7 @@ class StaticEncoder:
         cache = self._piece_ids
         if len(cache) > self.cache_limit:
             cache.clear()
-        new = [p for p in dict.fromkeys(chain.from_iterable(pieces)) if p not in cache]
+        new = sorted(set(chain.from_iterable(pieces)).difference(cache))
         if new:
             unk = self.unk_id
             for piece, enc in zip(new, self.tokenizer.encode_batch_fast(new, add_special_tokens=False)):

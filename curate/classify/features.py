@@ -221,7 +221,7 @@ class _WordTable:
         if len(self.index) > self.limit:
             self._reset()
         index = self.index
-        new = [w for w in dict.fromkeys(words) if w not in index]
+        new = sorted(set(words).difference(index))
         if new:
             start, end = len(index), len(index) + len(new)
             if end > len(self._hashes):
@@ -412,7 +412,7 @@ def shape_text(text: str, max_chars: int = 6000) -> str:
 # hashed n-grams (numpy over a whole batch; stable across processes and platforms)
 
 _ID_CACHE: dict[str, int] = {}
-_SHAPE_IDS: dict[str, int] = {}
+_SHAPE_IDS: dict[str, int] = {}  # raw token -> id of its shape
 _K = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 
@@ -422,15 +422,6 @@ def _token_id(tok: str) -> int:
         v = zlib.crc32(tok.encode("utf-8", "surrogatepass")) + 1
         if len(_ID_CACHE) < 100_000:
             _ID_CACHE[tok] = v
-    return v
-
-
-def _shape_id(tok: str) -> int:
-    v = _SHAPE_IDS.get(tok)
-    if v is None:
-        if len(_SHAPE_IDS) > 1 << 16:
-            _SHAPE_IDS.clear()
-        v = _SHAPE_IDS[tok] = _token_id(_shape(tok))
     return v
 
 
@@ -473,7 +464,12 @@ def shape_matrix(texts: Sequence[str], ngram_max: int = 3, n_features: int = 2**
     """``(n, n_features)`` CSR of L2-normalised counts of hashed 1..``ngram_max``-grams of :func:`shape_text`."""
     per_text = [_SHAPE_TOKEN.findall(t[:max_chars]) for t in texts]
     lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text))
-    ids = np.fromiter(map(_shape_id, chain.from_iterable(per_text)), dtype=np.uint64, count=int(lengths.sum()))
+    tokens = list(chain.from_iterable(per_text))
+    if len(_SHAPE_IDS) > 1 << 16:  # bounded: start afresh
+        _SHAPE_IDS.clear()
+    for tok in set(tokens).difference(_SHAPE_IDS):
+        _SHAPE_IDS[tok] = _token_id(_shape(tok))
+    ids = np.fromiter(map(_SHAPE_IDS.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
     return ngram_matrix(ids, lengths, (1, ngram_max), n_features)
 
 
