@@ -11,6 +11,20 @@ import base64
 import html as _html
 import re
 from pathlib import Path
+from typing import Any
+
+
+def fmt(x: Any, digits: int = 3) -> str:
+    """A number or value for a table cell: ``–`` for missing, ``yes``/``no``, thousands separators."""
+    if x is None:
+        return "–"
+    if isinstance(x, bool):
+        return "yes" if x else "no"
+    if isinstance(x, float):
+        return f"{x:.{digits}f}" if abs(x) < 1e5 else f"{x:,.0f}"
+    if isinstance(x, int):
+        return f"{x:,}"
+    return str(x)
 
 
 def markdown(blocks: list[tuple]) -> str:

@@ -41,7 +41,7 @@ from curate.influence.label import (
     resolve_thresholds,
     thresholds_for_json,
 )
-from curate.report import html, markdown
+from curate.report import fmt, html, markdown
 
 __all__ = [
     "answer_in_topk",
@@ -520,19 +520,9 @@ def _fig_labels(feats: dict, th: dict, records: Sequence[dict], path: Path) -> P
 # Markdown and HTML from one list of blocks
 
 
-def _fmt(x: Any, digits: int = 3) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, bool):
-        return "yes" if x else "no"
-    if isinstance(x, float):
-        return f"{x:.{digits}f}"
-    return str(x)
-
-
 def _ci(d: dict) -> str:
     lo, hi = d["ci95"]
-    return f"{_fmt(d['mean'])} [{_fmt(lo)}, {_fmt(hi)}]"
+    return f"{fmt(d['mean'])} [{fmt(lo)}, {fmt(hi)}]"
 
 
 def _blocks(r: dict) -> list[tuple]:
@@ -556,7 +546,7 @@ def _blocks(r: dict) -> list[tuple]:
                    "Paper (Command R 7B/35B): about 0.9 for the same task and format, 0.55 across formats, "
                    "0.03 to 0.06 between factual queries."))
     b.append(("table", ["reasoning task", "pairs", "mean r"],
-              [[t, str(v["pairs"]), _fmt(v["mean"])] for t, v in f1["per_task"].items()]))
+              [[t, str(v["pairs"]), fmt(v["mean"])] for t, v in f1["per_task"].items()]))
     b.append(("img", r["figures"]["correlation"], "query x query correlation"))
 
     f2 = r["finding2_answers"]
@@ -569,10 +559,10 @@ def _blocks(r: dict) -> list[tuple]:
     for kind, d in f2["by_kind"].items():
         for k in f2["ks"]:
             x = d["k"][str(k)]
-            rows.append([kind, str(k), _fmt(x["share"]), _fmt(x["baseline"]), _fmt(x["excess"])])
+            rows.append([kind, str(k), fmt(x["share"]), fmt(x["baseline"]), fmt(x["excess"])])
     b.append(("table", ["queries", "k", "share with answer", "random-k baseline", "excess"], rows))
     b.append(("p", f"Factual excess / reasoning excess at k={f2['ratio_k']}: "
-                   f"{_fmt(f2['factual_to_reasoning_excess_ratio'], 2)} "
+                   f"{fmt(f2['factual_to_reasoning_excess_ratio'], 2)} "
                    f"(reasoning excess floored at {f2['ratio_floor']})."))
     b.append(("img", r["figures"]["answers"], "answers in top-k"))
 
@@ -582,7 +572,7 @@ def _blocks(r: dict) -> list[tuple]:
                    "(mean ± sd over queries). "
                    "Paper: reasoning influence is less concentrated (more dispersed) than factual influence."))
     fr = [f"{f:g}" for f in d["fractions"]]
-    rows = [[kind] + [f"{_fmt(v[f]['mean'])} ± {_fmt(v[f]['sd'])}" for f in fr] for kind, v in d["by_kind"].items()]
+    rows = [[kind] + [f"{fmt(v[f]['mean'])} ± {fmt(v[f]['sd'])}" for f in fr] for kind, v in d["by_kind"].items()]
     b.append(("table", ["queries"] + [f"top {float(f):.0%}" for f in fr], rows))
     b.append(("img", r["figures"]["dispersion"], "ranked influence tail"))
 
@@ -593,8 +583,8 @@ def _blocks(r: dict) -> list[tuple]:
                    "Bottom = most negative documents. Paper: StackExchange and code over-represented for reasoning "
                    "queries; Wikipedia and trivia for factual queries, where code is under-represented."))
     kinds = list(s["by_kind"])
-    rows = [[src, _fmt(s["base_rate"][src])]
-            + [f"{_fmt(s['by_kind'][k][src]['top_ratio'], 2)} / {_fmt(s['by_kind'][k][src]['bottom_ratio'], 2)}"
+    rows = [[src, fmt(s["base_rate"][src])]
+            + [f"{fmt(s['by_kind'][k][src]['top_ratio'], 2)} / {fmt(s['by_kind'][k][src]['bottom_ratio'], 2)}"
                for k in kinds]
             for src in sorted(s["base_rate"])]
     b.append(("table", ["source", "base rate"] + [f"{k}: top / bottom ratio" for k in kinds], rows))
@@ -620,7 +610,7 @@ def _blocks(r: dict) -> list[tuple]:
 
     t = r["targets"]
     b.append(("h2", "Targets"))
-    b.append(("table", ["check", "value"], [[k, _fmt(v)] for k, v in t.items()]))
+    b.append(("table", ["check", "value"], [[k, fmt(v)] for k, v in t.items()]))
     return b
 
 

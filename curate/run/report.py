@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from curate.report import fmt
 from curate.run.config import RunConfig
 
 #: the ablation metrics shown first, in this order (others follow in the ablation's own report)
@@ -27,15 +28,7 @@ img{max-width:48%;margin:.3em;border:1px solid #eee}.pass{color:#070;font-weight
 
 
 def _fmt(x: Any, digits: int = 3) -> str:
-    if x is None:
-        return "–"
-    if isinstance(x, bool):
-        return "yes" if x else "no"
-    if isinstance(x, float):
-        return f"{x:.{digits}f}" if abs(x) < 1e5 else f"{x:,.0f}"
-    if isinstance(x, int):
-        return f"{x:,}"
-    return html.escape(str(x))
+    return html.escape(fmt(x, digits))
 
 
 def _interval(d: dict | None) -> str:
