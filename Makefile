@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(PY) bench/io.py
 	$(PY) bench/mix.py
 	$(PY) bench/tagging.py
+	$(PY) bench/train.py
 
 # Rebuilds the shipped classifiers/default: the demo's influence labels of the default corpus
 # (stages 1-3 of `curate run`), then the embed classifier trained on them.

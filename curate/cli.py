@@ -280,7 +280,7 @@ def ablate_command(
 
     results = ablate(recipes, out, seeds=seeds, tokens=tokens, preset=preset, probes=probes, heldout=heldout,
                      inputs=inputs or None, threads=threads, log=lambda msg: console.print(msg, highlight=False))
-    console.print(render(results), highlight=False, markup=False)
+    console.print(render(results), highlight=False, markup=False, soft_wrap=True)  # table rows stay whole
     console.print(f"wrote [bold]{out}[/] (results.json, report.md, report.html)")
 
 

@@ -145,7 +145,9 @@ def plot_bars(results: dict, path: Path) -> None:
         ax.bar(range(len(arms)), means, yerr=err, capsize=3, color=[f"C{i}" for i in range(len(arms))])
         ax.set_xticks(range(len(arms)), arms, rotation=30, ha="right", fontsize=7)
         ax.set_title(_label(m), fontsize=9)
-        if not m.endswith("accuracy"):
+        if m.endswith("accuracy"):
+            ax.set_ylim(0, 1)
+        else:
             lo = min(s["ci95"][0] if s["ci95"] else s["mean"] for s in stats)
             hi = max(s["ci95"][1] if s["ci95"] else s["mean"] for s in stats)
             pad = 0.5 * (hi - lo) + 1e-3
