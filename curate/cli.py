@@ -18,6 +18,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=False,
+    rich_markup_mode="markdown",  # reflows docstring paragraphs to the terminal's width
 )
 console = Console()
 
@@ -284,7 +285,7 @@ def ablate_command(
     console.print(f"wrote [bold]{out}[/] (results.json, report.md, report.html)")
 
 
-from curate.influence.cli import app as influence_app  # noqa: E402
+from curate.cli_influence import app as influence_app  # noqa: E402
 
 app.add_typer(influence_app, name="influence")
 
@@ -329,16 +330,30 @@ def lm_train(
 
 @app.command()
 def run(
-    out: Path = typer.Option(Path("runs/demo"), "--out", "-o", help="Folder for every stage's outputs."),
-    docs: int = typer.Option(20_000, "--docs", "-n", min=1, help="Size of the generated corpus."),
-    seed: int = typer.Option(0, "--seed", help="Random seed for every stage."),
+    config: Path | None = typer.Argument(None, help="Run config YAML (default: the demo settings; see recipes/runs/)."),
+    out: Path | None = typer.Option(None, "--out", "-o", help="Folder for every stage's outputs (default runs/demo)."),
+    docs: int | None = typer.Option(None, "--docs", "-n", min=100, help="Size of the generated corpus (overrides world.docs)."),
+    seed: int | None = typer.Option(None, "--seed", help="Random seed for every stage (same config and seed: same results)."),
+    until: str | None = typer.Option(None, "--until", help="Stop after this stage: world, lm, influence, classifier, tag, check, mix or ablate."),
 ) -> None:
-    """Run the main job on the embedded default corpus (what `make demo` calls).
+    """Run the whole loop on the embedded default corpus (what `make demo` calls).
 
-    Today: generate the default corpus and print its summary. Later stages (reference model,
-    influence labels, classifier, tagging, mixing, ablations) join this loop as they land.
+    Generate the corpus, train the reference model, score and label influence (with the
+    paper's analyses), train and evaluate the classifier on influence labels, tag the corpus,
+    check the tags against influence, mix natural / procedural-diverse / procedural-narrow,
+    ablate them with small models, and write OUT/report.html. A rerun resumes: finished
+    stages are skipped and unfinished ones continue from their checkpoints.
     """
-    world(out=out / "world", docs=docs, seed=seed, fmt="jsonl.gz", shard_docs=10_000, quiet=False)
+    from curate.run import load_run_config, run_all
+
+    overrides = {"out": str(out) if out else None, "seed": seed}
+    cfg = load_run_config(config, **overrides)
+    if docs is not None:
+        import dataclasses
+
+        cfg = dataclasses.replace(cfg, world=dataclasses.replace(cfg.world, docs=docs))
+    run_all(cfg, console=console, until=until)
+    console.print(f"report: [bold]{Path(cfg.out) / 'report.html'}[/]")
 
 
 def main() -> None:

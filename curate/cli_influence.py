@@ -20,7 +20,7 @@ app = typer.Typer(
 console = Console()
 
 QUERIES_HELP = "Query suite: a JSONL file, or a folder holding influence.jsonl (default: the shipped suite)."
-DEFAULT_QUERIES = Path(__file__).resolve().parents[2] / "influence" / "queries" / "influence.jsonl"
+DEFAULT_QUERIES = Path(__file__).resolve().parents[1] / "influence" / "queries" / "influence.jsonl"
 
 
 def _parse_overrides(pairs: list[str], what: str) -> dict:
