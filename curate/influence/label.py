@@ -213,14 +213,14 @@ class LabelRule:
     """
 
     method: str = "robust_z"     # per-query standardisation of |score|: robust_z | log_z | rank
-    clip: float | None = 10.0    # z-scores are clipped to [-clip, clip] before averaging
-    factual_top: int = 1         # F = mean of the top-m factual z-scores of a document
+    clip: float | None = 20.0    # z-scores are clipped to [-clip, clip] before averaging
+    factual_top: int = 3         # F = mean of the top-m factual z-scores of a document
     r_min: float | str = "auto"   # procedural needs R >= r_min (a guard: at least typical) ...
     r_k: float = 0.0
     margin: float | str = "auto"  # ... and D = R - F_mean >= margin (reasoning dominates)
     margin_k: float = 0.5
     f_min: float | str = "auto"   # factual needs F >= f_min (concentrated on a few factual queries)
-    f_k: float = 1.5
+    f_k: float = 1.0
     fm_min: float | str | None = None  # optional: or F_mean >= fm_min (off by default)
     fm_k: float = 2.5
 

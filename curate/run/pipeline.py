@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import torch
 from rich.console import Console
 
@@ -160,7 +161,7 @@ class Runner:
 
     def classifier(self) -> None:
         from curate.classify.data import labelled_corpus
-        from curate.classify.evaluate import evaluate
+        from curate.classify.evaluate import evaluate_proba
         from curate.classify.train import train_classifier
 
         c = self.cfg.classifier
@@ -177,8 +178,13 @@ class Runner:
             held = labelled_corpus(self.docs, label_field="doc_type")
             seen = set(data.ids)
             idx = [i for i, doc_id in enumerate(held.ids) if doc_id not in seen and held.labels[i] != "mixed"]
-            truth = evaluate(clf, [held.texts[i] for i in idx], [held.labels[i] for i in idx],
-                             plot_path=d / "reliability_truth.png")
+            texts, truth_labels = [held.texts[i] for i in idx], [held.labels[i] for i in idx]
+            # a class the influence labels never gave is one the classifier cannot predict: it scores zero
+            classes = list(clf.labels) + sorted(set(truth_labels) - set(clf.labels))
+            proba = clf.predict_proba(texts)
+            proba = np.pad(proba, ((0, 0), (0, len(classes) - proba.shape[1])))
+            truth = evaluate_proba(proba, truth_labels, classes, plot_path=d / "reliability_truth.png",
+                                   title="ground truth of the unscored documents")
             s.update({"trained_on": len(data.texts), "label_counts": dict(_counts(data.labels)),
                       "heldout_influence_labels": json.loads((d / "model" / "metrics.json").read_text())["heldout"],
                       "vs_ground_truth": truth, "evaluated_on": len(idx)})
