@@ -34,11 +34,14 @@ bench: $(STAMP)
 	$(PY) bench/tagging.py
 	$(PY) bench/train.py
 
-# Rebuilds the shipped classifiers/default: the demo's influence labels of the default corpus
-# (stages 1-3 of `curate run`), then the embed classifier trained on them.
+# Rebuilds the shipped classifiers/default: the demo's corpus and reference model (stages 1-2
+# of `curate run`), influence labels of 8,000 of its documents, the embed classifier on them.
 classifier-default: $(STAMP)
-	$(VENV)/bin/curate run --until influence
-	$(VENV)/bin/curate classifier train runs/demo/world/docs --labels runs/demo/influence/labels.jsonl \
+	$(VENV)/bin/curate run --until lm
+	$(VENV)/bin/curate influence score runs/demo/world/docs --model runs/demo/lm/model \
+		--out runs/classifier-default/scores --limit 8000 --shard-docs 1000
+	$(VENV)/bin/curate influence label runs/classifier-default/scores --out runs/classifier-default/labels.jsonl
+	$(VENV)/bin/curate classifier train runs/demo/world/docs --labels runs/classifier-default/labels.jsonl \
 		--backend embed --seed 0 --out classifiers/default
 
 clean:
