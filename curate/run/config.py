@@ -64,7 +64,7 @@ class MixConfig:
 
 @dataclass(frozen=True)
 class AblateConfig:
-    seeds: int = 3
+    seeds: int = 5
     tokens: int | None = None  # training tokens per run (None: the ablation default)
     preset: str | None = None  # None: the ablation default preset
 
