@@ -35,6 +35,8 @@ from rich.table import Table  # noqa: E402
 
 from curate.io import iter_documents, write_documents  # noqa: E402
 
+from bench.common import write_results  # noqa: E402
+
 FORMATS = ("jsonl", "jsonl.gz", "parquet")
 SOURCES = ("web", "code", "forum", "encyclopedia", "fiction", "news")
 
@@ -184,9 +186,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work)
     show(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    write_results(report, args.out)
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
-import json
 import multiprocessing as mp
 import platform
 import resource
@@ -35,6 +34,8 @@ sys.path[0] = str(REPO)  # import curate from this checkout, and keep bench/ fro
 
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
+
+from bench.common import write_results  # noqa: E402
 
 RECIPES = REPO / "recipes"
 LABELS = ("procedural", "factual", "other")
@@ -189,9 +190,7 @@ def main() -> None:
     finally:
         shutil.rmtree(work)
     show(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    write_results(report, args.out)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,8 @@ from rich.table import Table  # noqa: E402
 
 from curate.classify.tagger import ClassifierTagger  # noqa: E402
 
+from bench.common import write_results  # noqa: E402
+
 LABELS = ("procedural", "factual", "other")
 MAX_CHARS = 4000  # what the fast backend and the style rates read; fastText gets the same cut
 # the settings of fastText's own text-classification tutorial (softmax loss kept for probabilities)
@@ -396,9 +398,7 @@ def main() -> None:
         report = run(args.docs, args.seed, models, args.repeat, Path(work))
     report["targets"] = [{"target": n, "met": m, "figures": f} for n, m, f in targets(report)]
     show(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n")
-    print(f"wrote {args.out}")
+    write_results(report, args.out)
 
 
 if __name__ == "__main__":
