@@ -148,7 +148,8 @@ class Classifier(ABC):
     def fit(self, texts: Sequence[str], labels: Sequence[str]) -> "Classifier": ...
 
     @abstractmethod
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray: ...
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        """Linear decision scores, one row per text (one column for a binary model)."""
 
     @abstractmethod
     def _arrays(self) -> dict[str, np.ndarray]:
@@ -162,6 +163,13 @@ class Classifier(ABC):
         return {}
 
     # -- shared
+    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            self._check_fitted()
+            return np.zeros((0, len(self.classes_)))
+        return linear_proba(self.decision_function(texts))
+
     def predict(self, texts: Sequence[str]) -> np.ndarray:
         proba = self.predict_proba(texts)
         return self.classes_[proba.argmax(axis=1)] if len(proba) else np.array([], dtype=object)

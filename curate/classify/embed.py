@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from curate.classify.base import Classifier, ClassifierError, encode_labels, fit_logreg, linear_proba
+from curate.classify.base import Classifier, ClassifierError, encode_labels, fit_logreg
 from curate.classify.encoders import STATIC_ENCODER_NAME, MiniLMEncoder, StaticEncoder, resolve_static_encoder
 from curate.classify.features import FEATURES_VERSION, N_STYLE, style_features
 
@@ -113,13 +113,6 @@ class EmbedClassifier(Classifier):
             return np.zeros((0, self._coef.shape[0]), dtype=np.float32)
         X = self._standardize(self._raw(texts))
         return X @ self._coef.T + self._b
-
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
-        if not texts:
-            self._check_fitted()
-            return np.zeros((0, len(self.classes_)))
-        return linear_proba(self.decision_function(texts))
 
     def _arrays(self) -> dict[str, np.ndarray]:
         return {"coef": self._coef, "intercept": self._b, "feature_mean": self._mean, "feature_scale": self._scale}

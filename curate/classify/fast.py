@@ -14,7 +14,7 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from curate.classify.base import Classifier, ClassifierError, encode_labels, fit_logreg, linear_proba
+from curate.classify.base import Classifier, ClassifierError, encode_labels, fit_logreg
 from curate.classify.features import FEATURES_VERSION, N_STYLE, WordBatch, shape_matrix, style_features, word_matrix
 
 FAST_DEFAULTS: dict[str, Any] = {
@@ -130,13 +130,6 @@ class FastClassifier(Classifier):
             return np.zeros((0, self._W.shape[1]), dtype=np.float32)
         X = self._features(*self._raw(texts))
         return np.asarray((X @ self._W).todense(), dtype=np.float32) + self._b
-
-    def predict_proba(self, texts: Sequence[str]) -> np.ndarray:
-        texts = list(texts)
-        if not texts:
-            self._check_fitted()
-            return np.zeros((0, len(self.classes_)))
-        return linear_proba(self.decision_function(texts))
 
     def _arrays(self) -> dict[str, np.ndarray]:
         arrays = dict(self._store)
