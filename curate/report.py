@@ -14,6 +14,26 @@ from pathlib import Path
 from typing import Any
 
 
+def pyplot():
+    """matplotlib's pyplot on the file-only Agg backend, imported on first use (it is slow to import)."""
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.pyplot as plt
+
+    return plt
+
+
+def save_figure(fig, path: str | Path, dpi: int = 110) -> Path:
+    """Lay out, write as PNG and close ``fig``; returns ``path``."""
+    import matplotlib.pyplot as plt
+
+    fig.tight_layout()
+    fig.savefig(path, dpi=dpi)
+    plt.close(fig)
+    return Path(path)
+
+
 def fmt(x: Any, digits: int = 3) -> str:
     """A number or value for a table cell: ``–`` for missing, ``yes``/``no``, thousands separators."""
     if x is None:

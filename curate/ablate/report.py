@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from curate.report import html, markdown
+from curate.report import html, markdown, pyplot, save_figure
 
 HEADLINE = ["reasoning.loss", "reasoning.accuracy", "factual.loss", "factual.accuracy",
             "control.loss", "control.accuracy", "heldout.loss"]
@@ -105,10 +105,7 @@ def _verdict(results: dict) -> str:
 
 
 def plot_curves(results: dict, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     metrics = [m for m in CURVES if m in results["curves"][results["baseline"]][0]]
     fig, axes = plt.subplots(1, len(metrics), figsize=(3.6 * len(metrics), 3.2), squeeze=False)
@@ -123,16 +120,11 @@ def plot_curves(results: dict, path: Path) -> None:
         ax.set_xlabel("training tokens")
     axes[0][0].set_ylabel("nats / token")
     axes[0][0].legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path)
 
 
 def plot_bars(results: dict, path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     metrics = _present(results, HEADLINE)
     arms = list(results["metrics"])
@@ -152,9 +144,7 @@ def plot_bars(results: dict, path: Path) -> None:
             hi = max(s["ci95"][1] if s["ci95"] else s["mean"] for s in stats)
             pad = 0.5 * (hi - lo) + 1e-3
             ax.set_ylim(lo - pad, hi + pad)  # losses differ by little next to their size
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path)
 
 
 def render(results: dict) -> str:

@@ -42,10 +42,9 @@ def expected_calibration_error(proba: np.ndarray, y: np.ndarray, n_bins: int = E
 
 def reliability_plot(bins: list[dict[str, float]], path: str | Path, title: str = "reliability") -> Path:
     """Write a reliability diagram (accuracy vs. confidence per bin, with counts) as PNG."""
-    import matplotlib
+    from curate.report import pyplot, save_figure
 
-    matplotlib.use("Agg", force=True)
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -66,10 +65,7 @@ def reliability_plot(bins: list[dict[str, float]], path: str | Path, title: str 
     axc.bar(centers, [b["count"] for b in bins], width=width * 0.95, color="#8c8c8c")
     axc.set_xlabel("top-label confidence")
     axc.set_ylabel("documents")
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
-    return path
+    return save_figure(fig, path, dpi=100)
 
 
 def evaluate_proba(

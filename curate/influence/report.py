@@ -41,7 +41,7 @@ from curate.influence.label import (
     resolve_thresholds,
     thresholds_for_json,
 )
-from curate.report import fmt, html, markdown
+from curate.report import fmt, html, markdown, pyplot, save_figure
 
 __all__ = [
     "answer_in_topk",
@@ -364,17 +364,8 @@ def _targets(f1: dict, f2: dict, labels: dict) -> dict:
 # Figures
 
 
-def _plt():
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    return plt
-
-
 def _fig_heatmap(c: np.ndarray, queries: Sequence[dict], path: Path) -> Path:
-    plt = _plt()
+    plt = pyplot()
     kind_order = {"reasoning": 0, "factual": 1, "control": 2}
     order = sorted(range(len(queries)),
                    key=lambda i: (kind_order.get(queries[i].get("kind"), 3), queries[i].get("task", ""), i))
@@ -399,14 +390,11 @@ def _fig_heatmap(c: np.ndarray, queries: Sequence[dict], path: Path) -> Path:
         ax.axvline(a - 0.5, color="k", lw=0.3)
     fig.colorbar(im, ax=ax, shrink=0.8, label="Pearson r of document influence")
     ax.set_title("Finding 1: query x query correlation of influence")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return save_figure(fig, path)
 
 
 def _fig_answers(f2: dict, path: Path) -> Path:
-    plt = _plt()
+    plt = pyplot()
     ks = f2["ks"]
     fig, ax = plt.subplots(figsize=(7, 4))
     width = 0.2
@@ -428,14 +416,11 @@ def _fig_answers(f2: dict, path: Path) -> Path:
     ax.set_ylabel("share of queries with the answer in top-k")
     ax.set_title("Finding 2: answer in the most influential documents")
     ax.legend(fontsize=7, loc="upper center", ncol=2)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return save_figure(fig, path)
 
 
 def _fig_dispersion(disp: dict, queries: Sequence[dict], path: Path) -> Path:
-    plt = _plt()
+    plt = pyplot()
     pos, total = disp["_sorted_positive"], disp["_total"]
     n = pos.shape[0]
     kinds = np.array([q.get("kind", "") for q in queries])
@@ -458,14 +443,11 @@ def _fig_dispersion(disp: dict, queries: Sequence[dict], path: Path) -> Path:
     ax.set_ylabel("share of the query's total positive influence")
     ax.set_title("Dispersion: ranked influence tail")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return save_figure(fig, path)
 
 
 def _fig_sources(src: dict, path: Path) -> Path:
-    plt = _plt()
+    plt = pyplot()
     names = sorted(src["base_rate"])
     kinds = [k for k in ("reasoning", "factual", "control") if k in src["by_kind"]]
     colors = {"reasoning": "tab:blue", "factual": "tab:orange", "control": "tab:gray"}
@@ -482,14 +464,11 @@ def _fig_sources(src: dict, path: Path) -> Path:
     ax.set_ylabel("log2(share in top / base rate); -5: none")
     ax.set_title(f"Sources among each query's top {src['top_fraction']:.0%} documents")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return save_figure(fig, path)
 
 
 def _fig_labels(feats: dict, th: dict, records: Sequence[dict], path: Path) -> Path:
-    plt = _plt()
+    plt = pyplot()
     labels = np.array([r["label"] for r in records])
     fig, axes = plt.subplots(1, 2, figsize=(10, 4.3), sharey=True)
     colors = {"procedural": "tab:blue", "factual": "tab:orange", "other": "tab:gray"}
@@ -510,10 +489,7 @@ def _fig_labels(feats: dict, th: dict, records: Sequence[dict], path: Path) -> P
     axes[0].set_ylabel("R: mean reasoning z")
     axes[0].legend(fontsize=8, markerscale=3)
     fig.suptitle("Influence labels (dashed: thresholds)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    return path
+    return save_figure(fig, path)
 
 
 # ---------------------------------------------------------------------------------------------
