@@ -9,6 +9,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from curate.report import fmt, fmt_interval
+
 app = typer.Typer(
     help=(
         "Influence of documents on reasoning and factual queries (EK-FAC through kronfluence): "
@@ -37,29 +39,6 @@ def _parse_overrides(pairs: list[str], what: str) -> dict:
         except json.JSONDecodeError:
             out[key] = value
     return out
-
-
-def _rule(pairs: list[str]):
-    from dataclasses import fields
-
-    from curate.errors import CurateUserError
-    from curate.influence.label import LabelRule
-
-    overrides = _parse_overrides(pairs, "--rule")
-    known = [f.name for f in fields(LabelRule)]
-    for key in overrides:
-        if key not in known:
-            raise CurateUserError(f"--rule {key}: unknown field; choose from {', '.join(known)}")
-    return LabelRule(**overrides)
-
-
-def _fmt_num(x) -> str:
-    return "n/a" if x is None else f"{x:.3g}"
-
-
-def _fmt_ci(d: dict) -> str:
-    lo, hi = d.get("ci95") or (None, None)
-    return f"{_fmt_num(d.get('mean'))} [{_fmt_num(lo)}, {_fmt_num(hi)}]"
 
 
 @app.command("score")
@@ -114,7 +93,7 @@ def label(
     """
     from curate.influence.label import write_labels
 
-    summary = write_labels(scores, out, rule=_rule(rule))
+    summary = write_labels(scores, out, **_parse_overrides(rule, "--rule"))  # unknown fields fail there
     if as_json:
         console.print_json(json.dumps(summary))
         return
@@ -157,10 +136,10 @@ def report(
     table.add_column("reproduced", justify="center")
     targets = result["targets"]
     table.add_row("1: same-task minus different-task correlation",
-                  _fmt_ci(diff),
+                  fmt_interval(diff),
                   "yes" if targets["finding1_difference_excludes_zero"] else "no")
     table.add_row("2: factual / reasoning excess of answer-in-top-50",
-                  _fmt_num(f2['factual_to_reasoning_excess_ratio']), "yes" if targets["finding2_ratio_at_least_3"] else "no")
+                  fmt(f2['factual_to_reasoning_excess_ratio']), "yes" if targets["finding2_ratio_at_least_3"] else "no")
     if "labels_macro_f1" in targets:
         table.add_row("labels against ground truth (macro-F1)", f"{targets['labels_macro_f1']:.3f}", "")
     console.print(table)

@@ -47,6 +47,15 @@ def fmt(x: Any, digits: int = 3) -> str:
     return str(x)
 
 
+def fmt_interval(d: dict | None, digits: int = 3) -> str:
+    """``mean [lo, hi]`` of a ``{"mean", "ci95"}`` summary; the mean alone when it has no interval."""
+    if not d:
+        return "–"
+    ci = d.get("ci95")
+    mean = fmt(d.get("mean"), digits)
+    return f"{mean} [{fmt(ci[0], digits)}, {fmt(ci[1], digits)}]" if ci else mean
+
+
 def markdown(blocks: list[tuple]) -> str:
     """Markdown; images are linked by file name (next to the report)."""
     out = []

@@ -41,7 +41,7 @@ from curate.influence.label import (
     resolve_thresholds,
     thresholds_for_json,
 )
-from curate.report import fmt, html, markdown, pyplot, save_figure
+from curate.report import fmt, fmt_interval, html, markdown, pyplot, save_figure
 
 __all__ = [
     "answer_in_topk",
@@ -496,11 +496,6 @@ def _fig_labels(feats: dict, th: dict, records: Sequence[dict], path: Path) -> P
 # Markdown and HTML from one list of blocks
 
 
-def _ci(d: dict) -> str:
-    lo, hi = d["ci95"]
-    return f"{fmt(d['mean'])} [{fmt(lo)}, {fmt(hi)}]"
-
-
 def _blocks(r: dict) -> list[tuple]:
     b: list[tuple] = []
     b.append(("h1", "Influence report"))
@@ -512,12 +507,12 @@ def _blocks(r: dict) -> list[tuple]:
     b.append(("h2", "Finding 1: influence correlates within a reasoning task"))
     b.append(("p", f"Mean Pearson correlation of document influence between query pairs, with bootstrap 95% intervals "
                    f"({f1['n_boot']} resamples of the documents)."))
-    rows = [[name, str(f1[key]["pairs"]), _ci(f1[key])] for key, name in (
+    rows = [[name, str(f1[key]["pairs"]), fmt_interval(f1[key])] for key, name in (
         ("same_task", "same reasoning task"), ("different_task", "different reasoning tasks"),
         ("factual", "factual pairs"), ("control", "control pairs"), ("same_minus_different", "same − different"))]
     b.append(("table", ["pairs of queries", "pairs", "mean r [95% CI]"], rows))
     smd = f1["same_minus_different"]
-    b.append(("p", f"Same-task minus different-task: {_ci(smd)}; the interval "
+    b.append(("p", f"Same-task minus different-task: {fmt_interval(smd)}; the interval "
                    f"{'excludes' if smd['excludes_zero'] else 'does not exclude'} zero. "
                    "Paper (Command R 7B/35B): about 0.9 for the same task and format, 0.55 across formats, "
                    "0.03 to 0.06 between factual queries."))

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -185,7 +186,7 @@ class Runner:
             proba = np.pad(proba, ((0, 0), (0, len(classes) - proba.shape[1])))
             truth = evaluate_proba(proba, truth_labels, classes, plot_path=d / "reliability_truth.png",
                                    title="ground truth of the unscored documents")
-            s.update({"trained_on": len(data.texts), "label_counts": dict(_counts(data.labels)),
+            s.update({"trained_on": len(data.texts), "label_counts": dict(sorted(Counter(data.labels).items())),
                       "heldout_influence_labels": json.loads((d / "model" / "metrics.json").read_text())["heldout"],
                       "vs_ground_truth": truth, "evaluated_on": len(idx)})
 
@@ -251,12 +252,6 @@ class Runner:
             if name == until:
                 break
         return self.results
-
-
-def _counts(labels: list[str]) -> Iterator[tuple[str, int]]:
-    from collections import Counter
-
-    return iter(sorted(Counter(labels).items()))
 
 
 def _check_summary(result: dict) -> dict:

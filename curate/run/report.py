@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from curate.report import fmt
+from curate.report import fmt, fmt_interval
 from curate.run.config import RunConfig
 
 #: the ablation metrics shown first, in this order (others follow in the ablation's own report)
@@ -29,13 +29,6 @@ img{max-width:48%;margin:.3em;border:1px solid #eee}.pass{color:#070;font-weight
 
 def _fmt(x: Any, digits: int = 3) -> str:
     return html.escape(fmt(x, digits))
-
-
-def _interval(d: dict | None) -> str:
-    if not d:
-        return "–"
-    ci = d.get("ci95")
-    return f"{_fmt(d.get('mean'))} [{_fmt(ci[0])}, {_fmt(ci[1])}]" if ci else _fmt(d.get("mean"))
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -57,13 +50,13 @@ def ablation_rows(results: dict) -> tuple[list[str], list[list[str]]]:
     header = ["metric", *arms, *(f"{a} − {base}" for a in arms if a != base)]
     rows = []
     for m in metrics:
-        row = [html.escape(m), *(_interval(results["metrics"][a].get(m)) for a in arms)]
+        row = [html.escape(m), *(fmt_interval(results["metrics"][a].get(m)) for a in arms)]
         for a in arms:
             if a == base:
                 continue
             d = results["paired"][a].get(m)
             mark = " *" if d and d.get("excludes_zero") else ""
-            row.append(_interval(d) + mark)
+            row.append(fmt_interval(d) + mark)
         rows.append(row)
     return header, rows
 
@@ -108,7 +101,7 @@ def _sections(out: Path, s: dict[str, dict]) -> list[str]:
         ev = i.get("labels_vs_truth") or {}
         f1 = i["finding1"]
         f2 = i["finding2"]
-        rows = [["Finding 1: same-task minus different-task correlation", _interval(f1.get("same_minus_different")),
+        rows = [["Finding 1: same-task minus different-task correlation", fmt_interval(f1.get("same_minus_different")),
                  _fmt(i["targets"].get("finding1_difference_excludes_zero"))],
                 ["Finding 2: factual / reasoning excess of answer-in-top-50", _fmt(f2.get("factual_to_reasoning_excess_ratio")),
                  _fmt(i["targets"].get("finding2_ratio_at_least_3"))],
