@@ -161,7 +161,7 @@ class Runner:
                       "seconds_scoring": json.loads((scores / "meta.json").read_text()).get("seconds")})
 
     def classifier(self) -> None:
-        from curate.classify.data import labelled_corpus
+        from curate.classify.data import labelled_corpus, read_labels_file
         from curate.classify.evaluate import evaluate_proba
         from curate.classify.train import train_classifier
 
@@ -171,22 +171,23 @@ class Runner:
                 return
             d = self.dir("classifier")
             labels = self.dir("influence") / "labels.jsonl"
-            data = labelled_corpus(self.docs, labels_file=labels, group_field="style")
-            clf = train_classifier(data.texts, data.labels, d / "model", backend=c.backend, seed=self.cfg.seed,
-                                   groups=data.groups, group_key="style",
-                                   data_description=f"influence labels of {len(data.texts):,} documents ({labels})")
-            # documents never scored for influence: ground truth and no labels were seen for them
-            held = labelled_corpus(self.docs, label_field="doc_type")
-            seen = set(data.ids)
-            idx = [i for i, doc_id in enumerate(held.ids) if doc_id not in seen and held.labels[i] != "mixed"]
-            texts, truth_labels = [held.texts[i] for i in idx], [held.labels[i] for i in idx]
+            # one pass over the corpus: influence-labelled documents train, the others (by ground truth) evaluate
+            corpus = labelled_corpus(self.docs, label_field="doc_type", group_field="style")
+            by_id = read_labels_file(labels)
+            train = [i for i, doc_id in enumerate(corpus.ids) if doc_id in by_id]
+            train_labels = [by_id[corpus.ids[i]] for i in train]
+            clf = train_classifier([corpus.texts[i] for i in train], train_labels, d / "model", backend=c.backend,
+                                   seed=self.cfg.seed, groups=[corpus.groups[i] for i in train], group_key="style",
+                                   data_description=f"influence labels of {len(train):,} documents ({labels})")
+            idx = [i for i, doc_id in enumerate(corpus.ids) if doc_id not in by_id and corpus.labels[i] != "mixed"]
+            texts, truth_labels = [corpus.texts[i] for i in idx], [corpus.labels[i] for i in idx]
             # a class the influence labels never gave is one the classifier cannot predict: it scores zero
             classes = list(clf.labels) + sorted(set(truth_labels) - set(clf.labels))
             proba = clf.predict_proba(texts)
             proba = np.pad(proba, ((0, 0), (0, len(classes) - proba.shape[1])))
             truth = evaluate_proba(proba, truth_labels, classes, plot_path=d / "reliability_truth.png",
                                    title="ground truth of the unscored documents")
-            s.update({"trained_on": len(data.texts), "label_counts": dict(sorted(Counter(data.labels).items())),
+            s.update({"trained_on": len(train), "label_counts": dict(sorted(Counter(train_labels).items())),
                       "heldout_influence_labels": json.loads((d / "model" / "metrics.json").read_text())["heldout"],
                       "vs_ground_truth": truth, "evaluated_on": len(idx)})
 
