@@ -1082,7 +1082,7 @@ def _sports(rng: random.Random, ctx: dict) -> tuple[str, str, str]:
     paras.append(rng.choice((
         f"{home} and {away} met on {ctx['day']} in front of a crowd of {rng.randint(300, 9000):,}.",
         f"{ctx['weather']} as {home} welcomed {away} on {ctx['day']}.",
-        f"It was a match of few chances at the start, with both sides cautious in the opening twenty minutes.",
+        "It was a match of few chances at the start, with both sides cautious in the opening twenty minutes.",
     )))
     for minute, team in goals:
         scorer = player()
