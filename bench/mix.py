@@ -104,19 +104,19 @@ def measure(kind: str, corpus: Path, work: Path) -> tuple[float, float, float, d
 
 
 def state_bytes(corpus: Path) -> dict:
-    """Bytes of per-document state a diverse-recipe plan holds (arrays, ids, hashes, term counts)."""
+    """Bytes of per-document state a diverse-recipe plan holds in memory, and spills to disk (ids, hashes, terms)."""
     from curate.mix import load_recipe
     from curate.mix.select import plan
 
     p = plan(load_recipe(RECIPES / "procedural-diverse.yaml", inputs=[corpus]))
     sc = p.scan
-    arrays = [sc.tokens, sc.label, sc.source, sc.status, sc.ngram_total, sc.ngram_offsets, sc.ngram_hashes,
-              sc.dedup_docs, sc.band_keys, p.repeats, p.cluster, *[a for t in sc.terms.values() for a in t],
-              *sc.term_docs.values()]
-    array_bytes = sum(a.nbytes for a in arrays)
-    id_bytes = sum(sys.getsizeof(i) for i in sc.ids) + sys.getsizeof(sc.ids)
-    return {"documents": sc.n, "bytes_per_document": (array_bytes + id_bytes) / sc.n,
-            "array_bytes": array_bytes, "id_bytes": id_bytes}
+    try:
+        memory = sum(a.nbytes for a in (sc.tokens, sc.label, sc.source, sc.status, p.repeats, p.cluster))
+        disk = sum(f.stat().st_size for f in sc.spill.path.iterdir())
+    finally:
+        sc.close()
+    return {"documents": sc.n, "memory_bytes_per_document": memory / sc.n, "memory_bytes": memory,
+            "spilled_bytes_per_document": disk / sc.n, "spilled_bytes": disk}
 
 
 ROWS = ["copy", "natural", "procedural-diverse", "procedural-narrow", "procedural-diverse:weights",
@@ -173,9 +173,9 @@ def show(report: dict) -> None:
     console = Console(width=max(Console().width, 110))
     console.print(table)
     st = report["state"]
-    console.print(f"per-document state of a procedural-diverse plan: {st['bytes_per_document']:.0f} bytes "
-                  f"({st['array_bytes'] / 1e6:.1f} MB arrays, {st['id_bytes'] / 1e6:.1f} MB ids for "
-                  f"{st['documents']:,} documents); an import-only process peaks at {report['baseline_rss_mb']:.0f} MB.")
+    console.print(f"per-document state of a procedural-diverse plan: {st['memory_bytes_per_document']:.0f} bytes in "
+                  f"memory, {st['spilled_bytes_per_document']:.0f} bytes spilled to disk (ids, hashes, terms) for "
+                  f"{st['documents']:,} documents; an import-only process peaks at {report['baseline_rss_mb']:.0f} MB.")
 
 
 def main() -> None:

@@ -6,8 +6,9 @@
 Each size gets its own world (``curate world --docs N``, in files of N/20 documents: 20 tagging
 tasks at every size), then ``curate tag`` with a small fast classifier and ``curate mix`` with a
 shipped recipe, each as the real CLI in a fresh process. Peak memory is the largest sum of the
-resident sets of the command and all its child processes, sampled every 50 ms. At the
-``--speedup-sizes`` both commands run again with ``--workers 2``. Targets: from 100k to 1M
+proportional set sizes (PSS: shared pages counted once) of the command and all its child
+processes, sampled every 50 ms. At the ``--speedup-sizes`` both commands run again with
+``--workers 2``. Targets: from 100k to 1M
 documents (10x the data) a stage may take at most 11x the time and 1.2x the peak memory.
 Results go to ``bench/results/scale.json``.
 """
@@ -32,7 +33,12 @@ TARGET_TIME, TARGET_MEMORY = 11.0, 1.2
 
 
 def measure(cmd: list[str]) -> dict[str, float]:
-    """Wall seconds and peak resident memory (MB) of ``cmd`` and every process it starts."""
+    """Wall seconds and peak memory (MB) of ``cmd`` and every process it starts.
+
+    Memory is the proportional set size (PSS) summed over the processes: a page shared by a
+    forked helper (datatrove's multiprocess manager forks from the command) counts once, where
+    summing resident sets counted the parent's whole heap again for the helper.
+    """
     start = time.perf_counter()
     proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     peak = 0
@@ -40,7 +46,7 @@ def measure(cmd: list[str]) -> dict[str, float]:
         rss = 0
         try:
             for p in [proc, *proc.children(recursive=True)]:
-                rss += p.memory_info().rss
+                rss += p.memory_full_info().pss
         except psutil.Error:  # a process ended between listing and reading
             pass
         peak = max(peak, rss)

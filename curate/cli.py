@@ -359,7 +359,9 @@ def run(
 def main() -> None:
     """Console entry point: user errors become one clear line and exit code 2, never a traceback."""
     from curate.errors import CurateUserError
+    from curate.io import return_freed_memory
 
+    return_freed_memory()
     try:
         app()
     except CurateUserError as err:

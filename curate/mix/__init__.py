@@ -5,8 +5,8 @@
 >>> filter_corpus("runs/demo/tagged", ["procedural"], 0.8, "runs/demo/procedural")
 
 :func:`mix` reads a recipe (``recipes/README.md`` documents the schema), makes one pass over the
-tagged inputs keeping a few hundred bytes per document (never the text), removes near-duplicates
-(MinHash LSH), clusters the documents of the diversity-controlled labels (scikit-learn k-means),
+tagged inputs keeping ~10 bytes per document in memory and a few hundred on disk (never the
+text), removes near-duplicates (MinHash LSH), clusters the documents of the diversity-controlled labels (scikit-learn k-means),
 resolves shares and the token budget, samples with a repetition cap, and only then writes: the
 mixture shards in a seeded shuffled order (or, with ``weights_only``, a per-document weights
 file), ``_accounting.jsonl.gz`` with the fate of every input document, and ``manifest.json``.
@@ -43,6 +43,7 @@ from curate.mix.select import (
     SELECTED,
     STATUS_NAMES,
     Plan,
+    Scan,
     _known_label_check,
     _order_labels,
     hash_inputs,
@@ -107,12 +108,15 @@ def mix(
     except RecipeError as err:  # checks against the data: say which recipe they concern
         where = f"{Path(rec.source).name}: " if rec.source else "recipe: "
         raise RecipeError(f"{where}{err}") from None
-    mode = "dry_run" if dry_run else "weights" if weights_only else "mixture"
-    manifest = build_manifest(p, hash_inputs(p.scan.units), mode)
-    if dry_run:
-        return manifest
-    run = {"executor": executor, "workers": workers, "config": executor_config, "source": executor_source}
-    return write_outputs(p, out, manifest, weights_only, run)
+    try:
+        mode = "dry_run" if dry_run else "weights" if weights_only else "mixture"
+        manifest = build_manifest(p, hash_inputs(p.scan.units), mode)
+        if dry_run:
+            return manifest
+        run = {"executor": executor, "workers": workers, "config": executor_config, "source": executor_source}
+        return write_outputs(p, out, manifest, weights_only, run)
+    finally:
+        p.scan.close()
 
 
 def _keep_labels(keep_labels: str | Sequence[str]) -> tuple[str, ...]:
@@ -163,6 +167,13 @@ def filter_corpus(
             "recipe: ", "")) from None
     out = Path(out_dir) if dry_run else _check_out(out_dir, rec.inputs)
     sc = scan(rec, set(labels), measure=False)
+    try:
+        return _write_filtered(rec, sc, labels, out, dry_run)
+    finally:
+        sc.close()
+
+
+def _write_filtered(rec: Recipe, sc: Scan, labels: tuple[str, ...], out: Path, dry_run: bool) -> dict[str, Any]:
     if sc.n == 0:
         raise RecipeError(f"inputs: no documents read from {', '.join(str(u) for u in sc.units)}")
     if (sc.label < 0).all():
@@ -171,11 +182,11 @@ def filter_corpus(
     kept = sc.status == AVAILABLE
     if not kept.any():
         reasons = {STATUS_NAMES[c]: int((sc.status == c).sum()) for c in range(1, 6) if (sc.status == c).any()}
-        raise RecipeError(f"min_prob={min_prob:g}: no document kept ({', '.join(f'{k} {v}' for k, v in reasons.items())}); "
+        raise RecipeError(f"min_prob={rec.min_prob_for(labels[0]):g}: no document kept ({', '.join(f'{k} {v}' for k, v in reasons.items())}); "
                           f"lower min_prob or change keep")
     sc.status[kept] = SELECTED
     reps = kept.astype(np.int64)
-    p = Plan(recipe=rec, scan=sc, repeats=reps, cluster=np.full(sc.n, -1, dtype=np.int32), shares={},
+    p = Plan(recipe=rec, scan=sc, repeats=reps, cluster=np.full(sc.n, -1, dtype=np.int16), shares={},
              natural={}, budget=0, labels={}, dedup=None, input_tokens=int(sc.tokens.sum()))
     manifest = _filter_manifest(p, labels, hash_inputs(sc.units), "dry_run" if dry_run else "filter")
     if dry_run:

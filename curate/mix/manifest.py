@@ -10,7 +10,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import math
-import mmap
 import os
 import re
 import shutil
@@ -37,6 +36,7 @@ from curate.mix.select import (
     open_documents,
     KeptRejects,
 )
+from curate.mix.spill import take_rows
 from curate.mix.text import NGRAM_SAMPLE_SHIFT
 
 __all__ = ["MANIFEST", "build_manifest", "render", "write_outputs"]
@@ -66,30 +66,62 @@ def entropy_bits(weights: np.ndarray) -> float:
     return float(-(p * np.log2(p)).sum())
 
 
-def _sampled_hashes(sc: Scan, docs: np.ndarray) -> np.ndarray:
-    starts, ends = sc.ngram_offsets[docs], sc.ngram_offsets[docs + 1]
-    lengths = ends - starts
-    total = int(lengths.sum())
-    if total == 0:
-        return np.empty(0, dtype=np.uint64)
-    idx = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths) + np.arange(total)
-    return sc.ngram_hashes[idx]
+KMV_K = 1 << 16  # distinct-count sketch size: exact below 65,536 distinct sampled 3-grams, ~0.4% error above
 
 
-def diversity(plan: Plan, docs: np.ndarray, clustered: bool) -> dict[str, Any]:
-    """Diversity of a selection (``docs`` with their repeats): cluster entropy and distinct 3-gram ratio."""
+class DistinctSketch:
+    """Distinct count of 3-gram hashes sampled below 2^NGRAM_SAMPLE_SHIFT, from the K smallest (KMV sketch).
+
+    Bounded memory whatever the selection's size; exact while fewer than K distinct hashes were seen.
+    """
+
+    def __init__(self) -> None:
+        self.low = np.empty(0, dtype=np.uint64)
+
+    def add(self, hashes: np.ndarray) -> None:
+        if len(hashes):
+            self.low = np.unique(np.concatenate((self.low, hashes)))[:KMV_K]
+
+    def estimate(self) -> int:
+        """Distinct 3-grams of the selection (the sampled count scaled by the sampling rate)."""
+        sampled = len(self.low) if len(self.low) < KMV_K else \
+            round((KMV_K - 1) * float(1 << NGRAM_SAMPLE_SHIFT) / (float(self.low[-1]) + 1.0))
+        return int(sampled) << (64 - NGRAM_SAMPLE_SHIFT)
+
+
+def ngram_counts(plan: Plan, groups: dict[str, np.ndarray]) -> dict[str, tuple[int, int]]:
+    """(3-grams counting repeats, distinct 3-grams) of each group of documents (a boolean mask), in one pass."""
+    sc, reps = plan.scan, plan.repeats
+    totals = dict.fromkeys(groups, 0)
+    sketches = {name: DistinctSketch() for name in groups}
+    start = 0
+    for n3, (lengths, hashes) in zip(sc.ngram_total.chunks(), sc.ngrams.chunks()):
+        end = start + len(lengths)
+        for name, mask in groups.items():
+            rows = np.flatnonzero(mask[start:end])
+            totals[name] += int((n3[rows] * reps[start:end][rows]).sum())
+            sketches[name].add(take_rows(lengths, (hashes,), rows)[1])
+        start = end
+    return {name: (totals[name], sketches[name].estimate()) for name in groups}
+
+
+def diversity(plan: Plan, docs: np.ndarray, clustered: bool, ngrams: tuple[int, int]) -> dict[str, Any]:
+    """Diversity of a selection (``docs`` with their repeats): cluster entropy and distinct 3-gram ratio.
+
+    ``ngrams``: the selection's (3-grams, distinct 3-grams) from :func:`ngram_counts`.
+    """
     sc, reps = plan.scan, plan.repeats[docs]
-    tokens = float((sc.tokens[docs] * reps).sum())
+    inst = sc.tokens[docs].astype(np.int64) * reps
+    tokens = float(inst.sum())
     out: dict[str, Any] = {"documents": int(len(docs)), "instances": int(reps.sum()), "tokens": int(tokens)}
     if clustered:
         cl = plan.cluster[docs]
-        mass = np.bincount(cl[cl >= 0], weights=(sc.tokens[docs] * reps)[cl >= 0]) if (cl >= 0).any() else np.zeros(0)
+        mass = np.bincount(cl[cl >= 0], weights=inst[cl >= 0]) if (cl >= 0).any() else np.zeros(0)
         h = entropy_bits(mass)
         out.update({"cluster_entropy_bits": _r(h, 4), "effective_clusters": _r(2**h, 3),
                     "clusters_used": int((mass > 0).sum()),
                     "largest_cluster_share": _r(float(mass.max() / mass.sum()) if mass.sum() else 0.0, 4)})
-    total = int((sc.ngram_total[docs] * reps).sum())
-    distinct = int(np.unique(_sampled_hashes(sc, docs)).size) << (64 - NGRAM_SAMPLE_SHIFT)
+    total, distinct = ngrams
     out.update({
         "total_3grams": total,
         "distinct_3grams_estimate": distinct,
@@ -110,7 +142,7 @@ def _counts(mask: np.ndarray, sc: Scan, reps: np.ndarray) -> dict[str, int]:
 def build_manifest(plan: Plan, inputs: list[dict[str, Any]], mode: str) -> dict[str, Any]:
     recipe, sc, reps = plan.recipe, plan.scan, plan.repeats
     sel = reps > 0
-    inst_tokens = sc.tokens * reps
+    inst_tokens = sc.tokens.astype(np.int64) * reps
     realized = int(inst_tokens.sum())
     rejected = sc.rejects.total
     dropped = {name: int((sc.status == code).sum()) for code, name in enumerate(STATUS_NAMES) if name in DROP_REASONS}
@@ -173,9 +205,14 @@ def build_manifest(plan: Plan, inputs: list[dict[str, Any]], mode: str) -> dict[
                 "instances": int(reps[cm].sum()),
                 "tokens": int(inst_tokens[cm].sum()),
                 "share": _r(float(inst_tokens[cm].sum()) / label_tokens if label_tokens else 0.0),
-                "examples": [sc.ids[i] for i in np.flatnonzero(cm)[:3]],
+                "examples": np.flatnonzero(cm)[:3].tolist(),  # positions, ids below
             })
         clusters[name] = rows
+    positions = [i for rows in clusters.values() for row in rows for i in row["examples"]]
+    example_ids = dict(zip(positions, sc.ids.take(positions)))
+    for rows in clusters.values():
+        for row in rows:
+            row["examples"] = [example_ids[i] for i in row["examples"]]
 
     hist: dict[str, int] = {}
     for r, n in zip(*np.unique(reps[sel], return_counts=True)):
@@ -185,11 +222,10 @@ def build_manifest(plan: Plan, inputs: list[dict[str, Any]], mode: str) -> dict[
         m = (sc.label == sc.label_code(name)) & sel
         by_label_hist[name] = {str(int(r)): int(n) for r, n in zip(*np.unique(reps[m], return_counts=True))}
 
-    div: dict[str, Any] = {}
-    for name in plan.labels:
-        docs = np.flatnonzero((sc.label == sc.label_code(name)) & sel)
-        div[name] = diversity(plan, docs, plan.labels[name].clusters is not None)
-    div["(all)"] = diversity(plan, np.flatnonzero(sel), False)
+    groups = {name: (sc.label == sc.label_code(name)) & sel for name in plan.labels} | {"(all)": sel}
+    ngrams = ngram_counts(plan, groups)
+    div = {name: diversity(plan, np.flatnonzero(mask), name in plan.labels and plan.labels[name].clusters is not None,
+                           ngrams[name]) for name, mask in groups.items()}
 
     accounted = n_sel + sum(dropped.values())
     return {
@@ -320,10 +356,10 @@ def write_accounting(plan: Plan, out: Path) -> None:
     # no file name and time 0 in the gzip header: the same accounting gives the same bytes
     with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as gz:
         buf = []
-        for i in range(sc.n):
+        for i, doc_id in enumerate(sc.ids):
             code = int(sc.label[i])
             c = int(plan.cluster[i])
-            rec = {"id": sc.ids[i], "status": STATUS_NAMES[sc.status[i]], "repeats": int(reps[i]),
+            rec = {"id": doc_id, "status": STATUS_NAMES[sc.status[i]], "repeats": int(reps[i]),
                    "label": names[code] if code >= 0 else None, "tokens": int(sc.tokens[i]),
                    "cluster": c if c >= 0 else None}
             buf.append(orjson.dumps(rec))
@@ -339,10 +375,12 @@ def write_weights(plan: Plan, out: Path) -> None:
     sc, reps = plan.scan, plan.repeats
     tmp = out / f".tmp.{WEIGHTS}"
     with open(tmp, "wb") as f:
-        for i in np.flatnonzero(reps > 0):
+        for i, doc_id in enumerate(sc.ids):
+            if not reps[i]:
+                continue
             code = int(sc.label[i])
             c = int(plan.cluster[i])
-            f.write(orjson.dumps({"id": sc.ids[i], "repeats": int(reps[i]), "weight": int(reps[i]),
+            f.write(orjson.dumps({"id": doc_id, "repeats": int(reps[i]), "weight": int(reps[i]),
                                   "label": sc.label_names[code], "tokens": int(sc.tokens[i]),
                                   "cluster": c if c >= 0 else None}) + b"\n")
     os.replace(tmp, out / WEIGHTS)
@@ -361,10 +399,12 @@ def verified_documents(plan: Plan) -> Iterator[tuple[int, Document]]:
     """Second pass over the inputs: documents with their index, checked against the first pass."""
     sc = plan.scan
     i = -1
+    planned = iter(sc.ids)
     for i, doc in enumerate(open_documents(plan.recipe, KeptRejects())):
-        if i >= sc.n or doc.id != sc.ids[i]:
+        expected = next(planned, None)
+        if doc.id != expected:
             raise CorpusError(f"inputs changed while mixing: document {i} is {doc.id!r}, the plan had "
-                              f"{sc.ids[i] if i < sc.n else 'no more documents'!r}; run the mix again")
+                              f"{expected if expected is not None else 'no more documents'!r}; run the mix again")
         yield i, doc
     if i + 1 != sc.n or [_stamp(u) for u in sc.units] != sc.stamps:
         raise CorpusError("inputs changed while mixing (files were modified between passes); run the mix again")
@@ -388,7 +428,8 @@ class BucketShards(PipelineStep):
 
     Bucket rows are ``position<TAB>[id, text, metadata]`` in input order; the task indexes row
     offsets by position (16 bytes a row, never the texts) and writes the rows in position order
-    through a memory map, so a bucket of any size fits in memory. The bucket size is a multiple
+    with positional reads (not a memory map, whose touched pages would count as resident memory
+    as large as the bucket), so a bucket of any size fits in memory. The bucket size is a multiple
     of the shard size: every task writes whole shards, the same bytes one writer would write.
     """
 
@@ -417,9 +458,10 @@ class BucketShards(PipelineStep):
                 return
             writer = shard_writer(self.out, self.fmt, max_docs_per_shard=self.shard_docs,
                                   first_shard=base // self.shard_docs)
-            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as mm, writer:
+            fd = f.fileno()
+            with writer:
                 for a, b in zip(starts.tolist(), ends.tolist()):
-                    doc_id, text, meta = orjson.loads(mm[a:b])
+                    doc_id, text, meta = orjson.loads(os.pread(fd, b - a, a))
                     writer.write(Document(text=text, id=doc_id, metadata=meta))
         self.stat_update("documents", value=count)
 

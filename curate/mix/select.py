@@ -2,10 +2,11 @@
 removal, clustering, share and budget resolution, and sampling with a repetition cap.
 
 The pass (:func:`scan`) keeps, per document, its id, token count, label, source, status and,
-for the documents a recipe may select, a MinHash band key per LSH band, a 64-float cluster
-term counts (up to 48 hashed words) and a small sample of its word 3-gram hashes: a few hundred bytes, never the text.
-Everything after the pass works on those arrays; :func:`plan` raises :class:`RecipeError` for
-any recipe the data cannot satisfy, before anything is written.
+for the documents a recipe may select, a MinHash band key per LSH band, its top term counts
+(up to 48 hashed words, for clustering) and a small sample of its word 3-gram hashes, never the
+text. The fixed-size fields stay in memory (about 10 bytes a document); the rest is spilled to
+disk (:mod:`curate.mix.spill`) and read back a chunk at a time. :func:`plan` raises
+:class:`RecipeError` for any recipe the data cannot satisfy, before anything is written.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import numpy as np
 
 from curate.io import CorpusError, Rejects, iter_documents, resolve_inputs
 from curate.mix.recipe import DEFAULT_LABELS, ClusterSpec, DedupSpec, Recipe, RecipeError, _name
+from curate.mix.spill import Column, Ragged, SpillDir
 from curate.mix.text import (
     NGRAM_N,
     NGRAM_SAMPLE_SHIFT,
@@ -66,11 +68,16 @@ class KeptRejects(Rejects):
 
 @dataclass
 class Scan:
-    """Per-document state of one pass over the inputs (columnar; index = position in the input)."""
+    """Per-document state of one pass over the inputs (index = position in the input).
+
+    In memory: a few fixed bytes a document (tokens, label, source, status). On disk, in
+    ``spill`` (see :mod:`curate.mix.spill`): ids, sampled 3-gram hashes, MinHash band keys and
+    term counts, read back a chunk at a time. :meth:`close` removes the files.
+    """
 
     units: list[Path]
-    ids: list[str]
-    tokens: np.ndarray  # int64
+    ids: Ids
+    tokens: np.ndarray  # int32
     label: np.ndarray  # int16 index into label_names, -1 untagged
     source: np.ndarray  # int16 index into source_names
     status: np.ndarray  # int8 status code
@@ -78,21 +85,24 @@ class Scan:
     source_names: list[str]
     rejects: KeptRejects
     tokenizer: dict
-    ngram_total: np.ndarray  # int64 word 3-grams per document (0 where not measured)
-    ngram_offsets: np.ndarray  # int64, len n + 1, into ngram_hashes
-    ngram_hashes: np.ndarray  # uint64 sampled 3-gram hashes
-    dedup_docs: np.ndarray  # int64 documents with band keys, ascending
-    band_keys: np.ndarray  # uint64 (len(dedup_docs), bands)
-    term_docs: dict[str, np.ndarray] = field(default_factory=dict)  # label -> documents, ascending
-    terms: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict)  # label -> (lengths, indices, counts)
+    spill: SpillDir
+    ngram_total: Column  # int64 word 3-grams of each document (0 where not measured)
+    ngrams: Ragged  # uint64 sampled 3-gram hashes of each document
+    dedup_docs: Column  # int64 documents with band keys, ascending
+    band_keys: Column  # uint64 rows of ``bands`` keys
+    term_docs: dict[str, Column] = field(default_factory=dict)  # label -> int64 documents, ascending
+    terms: dict[str, Ragged] = field(default_factory=dict)  # label -> (feature uint32, count uint16) rows
     stamps: list[tuple[int, int]] = field(default_factory=list)  # (size, mtime_ns) of each unit
 
     @property
     def n(self) -> int:
-        return len(self.ids)
+        return len(self.tokens)
 
     def label_code(self, name: str) -> int:
         return self.label_names.index(name) if name in self.label_names else -2
+
+    def close(self) -> None:
+        self.spill.close()
 
 
 def _tag(metadata: dict) -> tuple[str | None, float | None]:
@@ -118,6 +128,43 @@ class _Grow:
 
     def numpy(self) -> np.ndarray:
         return np.frombuffer(self.arr, dtype=self.dtype) if len(self.arr) else np.empty(0, self.dtype)
+
+
+class Ids:
+    """Document ids in input order, kept on disk as UTF-8 (a :class:`~curate.mix.spill.Ragged` of bytes).
+
+    A list of a million ``str`` ids held ~80 MB, and each long-lived small object pinned the
+    allocator arena it landed in among the pass's short-lived documents.
+    """
+
+    def __init__(self, spill: SpillDir) -> None:
+        self._col = spill.ragged("ids", np.uint8)
+
+    def extend(self, ids: Sequence[str]) -> None:
+        enc = [i.encode("utf-8", "surrogatepass") for i in ids]
+        self._col.append(np.fromiter(map(len, enc), dtype=np.int64, count=len(enc)),
+                         np.frombuffer(b"".join(enc), dtype=np.uint8))
+
+    def __len__(self) -> int:
+        return self._col.rows
+
+    def __iter__(self) -> Iterator[str]:
+        for lengths, data in self._col.chunks():
+            buf, off = data.tobytes(), 0
+            for n in lengths.tolist():
+                yield buf[off : off + n].decode("utf-8", "surrogatepass")
+                off += n
+
+    def take(self, positions: Sequence[int]) -> list[str]:
+        """The ids at ``positions`` (in the order given), in one pass over the file."""
+        want = {int(p) for p in positions}
+        found: dict[int, str] = {}
+        for i, doc_id in enumerate(self):
+            if len(found) == len(want):
+                break
+            if i in want:
+                found[i] = doc_id
+        return [found[int(p)] for p in positions]
 
 
 def open_documents(recipe_like: Any, rejects: Rejects) -> Iterator:
@@ -151,14 +198,13 @@ def scan(
     words = WordHasher(dedup.normalize_numbers if dedup else True) if measure else None
     minhash = MinHasher(dedup, seed=1) if dedup else None
     terms = TermCounter() if clusters else None
-    bands = dedup.bands if dedup else 0
-
-    ids: list[str] = []
-    tokens, label, source, status = _Grow("q", np.int64), _Grow("h", np.int16), _Grow("h", np.int16), _Grow("b", np.int8)
-    ng_total, ng_lens, ng_hash = _Grow("q", np.int64), _Grow("q", np.int64), _Grow("Q", np.uint64)
-    dd_docs, dd_keys = _Grow("q", np.int64), _Grow("Q", np.uint64)
-    tc_docs: dict[str, list[int]] = {}
-    tc_rows: dict[str, list[tuple[np.ndarray, ...]]] = {}
+    spill = SpillDir()
+    ids = Ids(spill)
+    ng_total, ngrams = spill.column("ngram_total", np.int64), spill.ragged("ngrams", np.uint64)
+    dd_docs, dd_keys = spill.column("dedup_docs", np.int64), spill.column("band_keys", np.uint64, dedup.bands if dedup else 1)
+    tc_docs: dict[str, Column] = {}
+    tc_rows: dict[str, Ragged] = {}
+    tokens, label, source, status = _Grow("i", np.int32), _Grow("h", np.int16), _Grow("h", np.int16), _Grow("b", np.int8)
     pending: dict[str, tuple[list[int], list[str]]] = {}
     label_idx: dict[str, int] = {}
     source_idx: dict[str, int] = {}
@@ -166,15 +212,18 @@ def scan(
 
     def flush(name: str) -> None:
         idx, texts = pending.pop(name)
-        tc_docs.setdefault(name, []).extend(idx)
-        tc_rows.setdefault(name, []).append(terms.counts(texts))
+        if name not in tc_docs:
+            tc_docs[name] = spill.column(f"term_docs.{len(tc_docs)}", np.int64)
+            tc_rows[name] = spill.ragged(f"terms.{len(tc_rows)}", np.uint32, np.uint16)
+        tc_docs[name].append(np.asarray(idx, dtype=np.int64))
+        tc_rows[name].append(*terms.counts(texts))
 
     def process(batch: list) -> None:
         counts = count([d.text for d in batch])
         measured: list[int] = []  # positions in the batch of documents that pass the filters
-        first = len(ids)
+        first = len(tokens.arr)
+        ids.extend([doc.id for doc in batch])
         for pos, (doc, ntok) in enumerate(zip(batch, counts)):
-            ids.append(doc.id)
             tokens.arr.append(ntok)
             meta = doc.metadata
             src = meta.get("source")
@@ -200,6 +249,7 @@ def scan(
             status.arr.append(st)
         n3 = np.zeros(len(batch), dtype=np.int64)  # word 3-grams of each document
         ng_len = np.zeros(len(batch), dtype=np.int64)  # of which sampled
+        sampled = np.empty(0, dtype=np.uint64)
         if measured:
             w, w_off = words.batch([batch[p].text for p in measured])
             sh3, off3 = batch_shingles(w, w_off, NGRAM_N)
@@ -207,13 +257,13 @@ def scan(
             kept = np.concatenate(([0], np.cumsum(keep, dtype=np.int64)))
             n3[measured] = np.diff(off3)
             ng_len[measured] = kept[off3[1:]] - kept[off3[:-1]]
-            ng_hash.arr.frombytes(sh3[keep].tobytes())
+            sampled = sh3[keep]
             if minhash is not None:
                 wanted = [k for k, p in enumerate(measured) if dedup.applies(batch[p].metadata["curate"]["label"])]
                 sh, sh_off = batch_shingles(w, w_off, dedup.ngram)
                 done, keys = minhash.batch_band_keys(sh, sh_off, wanted)
-                dd_docs.arr.extend(first + measured[k] for k in done)
-                dd_keys.arr.frombytes(keys.tobytes())
+                dd_docs.append(np.asarray([first + measured[k] for k in done], dtype=np.int64))
+                dd_keys.append(keys)
             if terms is not None:
                 for p in measured:
                     name = batch[p].metadata["curate"]["label"]
@@ -223,30 +273,29 @@ def scan(
                         texts.append(batch[p].text)
                         if len(idx) >= BATCH:
                             flush(name)
-        ng_total.arr.frombytes(n3.tobytes())
-        ng_lens.arr.frombytes(ng_len.tobytes())
+        ng_total.append(n3)
+        ngrams.append(ng_len, sampled)
 
-    batch: list = []
-    for doc in open_documents(recipe, rejects):
-        batch.append(doc)
-        if len(batch) >= BATCH:
+    try:
+        batch: list = []
+        for doc in open_documents(recipe, rejects):
+            batch.append(doc)
+            if len(batch) >= BATCH:
+                process(batch)
+                batch = []
+        if batch:
             process(batch)
-            batch = []
-    if batch:
-        process(batch)
-    for name in list(pending):
-        flush(name)
+        for name in list(pending):
+            flush(name)
+    except BaseException:
+        spill.close()
+        raise
 
-    label_names = list(label_idx)
-    keys = dd_keys.numpy().reshape(-1, bands) if bands else np.empty((0, 0), np.uint64)
     return Scan(
         units=units, ids=ids, tokens=tokens.numpy(), label=label.numpy(), source=source.numpy(),
-        status=status.numpy(), label_names=label_names, source_names=list(source_idx), rejects=rejects,
-        tokenizer=tok_info, ngram_total=ng_total.numpy(),
-        ngram_offsets=np.concatenate(([0], np.cumsum(ng_lens.numpy()))).astype(np.int64),
-        ngram_hashes=ng_hash.numpy(), dedup_docs=dd_docs.numpy(), band_keys=keys,
-        term_docs={k: np.asarray(v, dtype=np.int64) for k, v in tc_docs.items()},
-        terms={k: tuple(np.concatenate(parts) for parts in zip(*v)) for k, v in tc_rows.items()}, stamps=stamps,
+        status=status.numpy(), label_names=list(label_idx), source_names=list(source_idx), rejects=rejects,
+        tokenizer=tok_info, spill=spill, ngram_total=ng_total, ngrams=ngrams, dedup_docs=dd_docs, band_keys=dd_keys,
+        term_docs=tc_docs, terms=tc_rows, stamps=stamps,
     )
 
 
@@ -285,17 +334,19 @@ def near_duplicates(sc: Scan, spec: DedupSpec) -> dict[str, Any]:
     from scipy.sparse import coo_matrix
     from scipy.sparse.csgraph import connected_components
 
-    m = len(sc.dedup_docs)
+    docs = sc.dedup_docs.read()
+    m = len(docs)
     info = {"labels": "all" if spec.labels is None else list(spec.labels), "ngram": spec.ngram,
             "bands": spec.bands, "rows": spec.rows, "normalize_numbers": spec.normalize_numbers,
             "threshold": round(spec.threshold, 4), "candidates": m, "removed": 0, "groups": 0}
     if m < 2:
         return info
     us, vs = [], []
-    for b in range(sc.band_keys.shape[1]):
-        col = sc.band_keys[:, b]
+    for b in range(spec.bands):  # one band's keys in memory at a time
+        col = np.concatenate([chunk[:, b] for chunk in sc.band_keys.chunks()])
         order = np.argsort(col, kind="stable")
         sorted_keys = col[order]
+        del col
         new_run = np.empty(m, dtype=bool)
         new_run[0] = True
         new_run[1:] = sorted_keys[1:] != sorted_keys[:-1]
@@ -313,46 +364,47 @@ def near_duplicates(sc: Scan, spec: DedupSpec) -> dict[str, Any]:
     _, first, sizes = np.unique(comp, return_index=True, return_counts=True)
     keep = np.zeros(m, dtype=bool)
     keep[first] = True
-    removed = sc.dedup_docs[~keep]
+    removed = docs[~keep]
     sc.status[removed] = NEAR_DUP
     info["removed"] = int(len(removed))
     info["groups"] = int((sizes > 1).sum())
     return info
 
 
-def cluster(sc: Scan, spec: ClusterSpec, seed: int) -> dict[str, np.ndarray]:
+def cluster(sc: Scan, spec: ClusterSpec, seed: int) -> tuple[np.ndarray, set[str]]:
     """k-means over the LSA embedding of each clustered label's documents; cluster 0 has the most tokens.
 
     Clusters are fit on every document of the label that passes the filters, before
     near-duplicate removal, so recipes that differ only in their diversity controls share them.
-    Returns, per label, the cluster of each document (-1 where none).
+    Returns the cluster of each document within its label (int16, -1 where none) and the
+    labels clustered.
     """
     from threadpoolctl import threadpool_limits
 
-    out: dict[str, np.ndarray] = {}
+    cluster_of = np.full(sc.n, -1, dtype=np.int16)
+    done: set[str] = set()
     for name in spec.labels:
-        docs = sc.term_docs.get(name)
-        if docs is None or len(docs) == 0:
+        if name not in sc.term_docs or sc.term_docs[name].rows == 0:
             continue
+        docs = sc.term_docs[name].read()
         k = min(spec.k, len(docs))
-        assign = np.full(sc.n, -1, dtype=np.int32)
         if k == 1:
             labels = np.zeros(len(docs), dtype=np.int64)
         else:
             # one thread: the same bytes on every run, and no oversubscription on shared machines
             with threadpool_limits(1), warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # fewer distinct points than clusters, convergence notes
-                labels = kmeans_terms(*sc.terms[name], k=k, seed=seed)
+                labels = kmeans_terms(sc.terms[name], k=k, seed=seed)
         # renumber: most tokens first, ties by first document
         mass = np.bincount(labels, weights=sc.tokens[docs], minlength=k)
         first = np.full(k, np.iinfo(np.int64).max)
         np.minimum.at(first, labels, docs)
         order = np.lexsort((first, -mass))
-        rank = np.empty(k, dtype=np.int64)
+        rank = np.empty(k, dtype=np.int16)
         rank[order] = np.arange(k)
-        assign[docs] = rank[labels]
-        out[name] = assign
-    return out
+        cluster_of[docs] = rank[labels]
+        done.add(name)
+    return cluster_of, done
 
 
 # ---------------------------------------------------------------------------------------------
@@ -375,7 +427,7 @@ class Plan:
     recipe: Recipe
     scan: Scan
     repeats: np.ndarray  # int64 copies of each document in the mixture (0: dropped)
-    cluster: np.ndarray  # int32 cluster of each document within its label, -1 none
+    cluster: np.ndarray  # int16 cluster of each document within its label, -1 none
     shares: dict[str, float]
     natural: dict[str, float]
     budget: int
@@ -478,6 +530,14 @@ def plan(recipe: Recipe, *, measure: bool = True) -> Plan:
         zero = {k for k, v in recipe.multipliers.items() if v == 0}
         included = None if not zero else _AllBut(zero)
     sc = scan(recipe, included, measure=measure)
+    try:
+        return _resolve(recipe, sc, measure)
+    except BaseException:
+        sc.close()
+        raise
+
+
+def _resolve(recipe: Recipe, sc: Scan, measure: bool) -> Plan:
     if sc.n == 0:
         raise RecipeError(f"inputs: no documents read from {', '.join(str(u) for u in sc.units)}")
     if (sc.label < 0).all():
@@ -496,11 +556,10 @@ def plan(recipe: Recipe, *, measure: bool = True) -> Plan:
         _known_label_check(sc, recipe.clusters.labels, "clusters.labels")
 
     dedup_info = near_duplicates(sc, recipe.dedup) if recipe.dedup is not None and measure else None
-    clusters = cluster(sc, recipe.clusters, recipe.seed) if recipe.clusters is not None and measure else {}
-    cluster_of = np.full(sc.n, -1, dtype=np.int32)
-    for assign in clusters.values():
-        mask = assign >= 0
-        cluster_of[mask] = assign[mask]
+    if recipe.clusters is not None and measure:
+        cluster_of, clusters = cluster(sc, recipe.clusters, recipe.seed)
+    else:
+        cluster_of, clusters = np.full(sc.n, -1, dtype=np.int16), set()
 
     avail = sc.status == AVAILABLE
     labels_sorted = _order_labels(sc.label_names)
@@ -658,7 +717,7 @@ def _round_targets(shares: dict[str, float], budget: int) -> dict[str, int]:
 
 
 def _infeasible(recipe: Recipe, sc: Scan, name: str, share: float, budget: int, need: float,
-                capacities: dict[str, float], shares: dict[str, float], clusters: dict, cluster_of: np.ndarray,
+                capacities: dict[str, float], shares: dict[str, float], clusters: set[str], cluster_of: np.ndarray,
                 docs: np.ndarray) -> str:
     max_budget = int(min(capacities[k] / s for k, s in shares.items()))
     tokens_left = int(sc.tokens[docs].sum())

@@ -35,6 +35,7 @@ import numpy as np
 from datatrove.utils.text import NUMBERS_PATTERN, PUNCTUATION, PUNCTUATION_TRANS, TextNormConfig
 
 from curate.mix.recipe import DedupSpec, RecipeError
+from curate.mix.spill import Ragged, take_rows
 
 __all__ = [
     "NGRAM_N",
@@ -404,56 +405,58 @@ class TermCounter:
 
 
 class TermSpace:
-    """Sub-linear TF-IDF rows, on demand, over the term counts of a label's documents.
+    """Sub-linear TF-IDF rows over the term counts of a label's documents.
 
     Only features seen in two documents or more can relate documents: those are renumbered
     and the rest dropped, so the columns are few and the LSA fit cheap.
     """
 
-    def __init__(self, lengths: np.ndarray, indices: np.ndarray, counts: np.ndarray) -> None:
-        self.n = len(lengths)
-        self.indptr = np.concatenate(([0], np.cumsum(lengths))).astype(np.int64)
-        self.indices, self.counts = indices, counts
-        df = np.bincount(indices, minlength=TermCounter.N_FEATURES)
+    def __init__(self, n: int, df: np.ndarray) -> None:
+        self.n = n
         self.used = df >= 2
         self.column = (np.cumsum(self.used) - 1).astype(np.int32)
-        self.idf = (np.log((1.0 + self.n) / (1.0 + df[self.used])) + 1.0).astype(np.float32)
+        self.idf = (np.log((1.0 + n) / (1.0 + df[self.used])) + 1.0).astype(np.float32)
         self.n_cols = max(int(self.used.sum()), 1)
 
-    def rows(self, sel: np.ndarray):
-        """Unit-length TF-IDF rows of the documents ``sel`` (ascending) as a CSR matrix."""
+    def matrix(self, lengths: np.ndarray, indices: np.ndarray, counts: np.ndarray):
+        """Unit-length TF-IDF rows of consecutive term-count rows as a CSR matrix."""
         import scipy.sparse as sp
 
-        starts = self.indptr[sel]
-        lens = self.indptr[sel + 1] - starts
-        total = int(lens.sum())
-        idx = np.repeat(starts - np.concatenate(([0], np.cumsum(lens)[:-1])), lens) + np.arange(total)
-        ind = self.indices[idx]
-        keep = self.used[ind]
-        row = np.repeat(np.arange(len(sel)), lens)[keep]
-        col = self.column[ind[keep]]
-        data = (1.0 + np.log(self.counts[idx][keep].astype(np.float32))) * self.idf[col]
-        norms = np.sqrt(np.bincount(row, weights=data.astype(np.float64) ** 2, minlength=len(sel)))
+        keep = self.used[indices]
+        row = np.repeat(np.arange(len(lengths)), lengths)[keep]
+        col = self.column[indices[keep]]
+        data = (1.0 + np.log(counts[keep].astype(np.float32))) * self.idf[col]
+        norms = np.sqrt(np.bincount(row, weights=data.astype(np.float64) ** 2, minlength=len(lengths)))
         norms[norms == 0] = 1.0
         data = (data / norms[row]).astype(np.float32)
-        return sp.csr_matrix((data, (row, col)), shape=(len(sel), self.n_cols))
+        return sp.csr_matrix((data, (row, col)), shape=(len(lengths), self.n_cols))
 
 
-def kmeans_terms(lengths: np.ndarray, indices: np.ndarray, counts: np.ndarray, k: int, seed: int,
-                 dims: int = 64, fit_max: int = 50_000, chunk: int = 65_536) -> np.ndarray:
+def kmeans_terms(rows: Ragged, k: int, seed: int, dims: int = 64, fit_max: int = 50_000,
+                 chunk: int = 65_536) -> np.ndarray:
     """k-means clusters of documents from their term counts: TF-IDF, LSA (TruncatedSVD), unit rows, KMeans.
 
-    The projection and the centroids are fit on at most ``fit_max`` documents (a seeded sample)
-    and every document is then assigned chunk by chunk, so memory does not grow with the corpus
-    beyond the term counts themselves. Deterministic for a seed (run it under one thread).
+    ``rows`` holds each document's (feature, count) pairs on disk. Three passes over them, a chunk
+    at a time: document frequencies; the projection and centroids fit on at most ``fit_max``
+    documents (a seeded sample); then every document's cluster. Memory does not grow with the
+    corpus. Deterministic for a seed (run it under one thread).
     """
+    import scipy.sparse as sp
     from sklearn.cluster import KMeans
     from sklearn.decomposition import TruncatedSVD
 
-    space = TermSpace(lengths, indices, counts)
-    n = space.n
+    n = rows.rows
+    df = np.zeros(TermCounter.N_FEATURES, dtype=np.int64)
+    for _, indices, _ in rows.chunks(chunk):
+        df += np.bincount(indices, minlength=TermCounter.N_FEATURES)
+    space = TermSpace(n, df)
     fit_rows = np.arange(n) if n <= fit_max else np.sort(np.random.default_rng(seed).choice(n, fit_max, replace=False))
-    x_fit = space.rows(fit_rows)
+    parts, start = [], 0
+    for lengths, indices, counts in rows.chunks(chunk):
+        mine = fit_rows[(fit_rows >= start) & (fit_rows < start + len(lengths))] - start
+        parts.append(space.matrix(*take_rows(lengths, (indices, counts), mine)))
+        start += len(lengths)
+    x_fit = sp.vstack(parts, format="csr")
     width = min(dims, len(fit_rows) - 1, space.n_cols - 1)
     svd = TruncatedSVD(n_components=width, random_state=seed).fit(x_fit) if width >= 2 else None
 
@@ -466,6 +469,5 @@ def kmeans_terms(lengths: np.ndarray, indices: np.ndarray, counts: np.ndarray, k
         return (z / zn).astype(np.float32)
 
     km = KMeans(n_clusters=k, random_state=seed, n_init=3).fit(embed(x_fit))
-    del x_fit
-    return np.concatenate([km.predict(embed(space.rows(np.arange(i, min(i + chunk, n)))))
-                           for i in range(0, n, chunk)])
+    del x_fit, parts
+    return np.concatenate([km.predict(embed(space.matrix(*part))) for part in rows.chunks(chunk)])
