@@ -3,7 +3,7 @@
 Backends share one scikit-learn-like interface (``fit``, ``predict_proba``, ``predict``,
 ``classes_``, ``save``, ``load``):
 
-* ``fast`` - hashed word n-grams + hashed word-shape n-grams + style rates, logistic regression;
+* ``fast`` - hashed word n-grams + style rates (+ hashed word-shape n-grams with ``shape_ngrams``), logistic regression;
 * ``embed`` - sentence embeddings (``static``: model2vec-style table distilled from MiniLM, or
   ``minilm``: the transformer) + style rates, logistic-regression head.
 

@@ -169,7 +169,7 @@ def model_card(clf: Classifier, metrics: dict[str, Any], data_description: str =
     if clf.backend == "embed":
         enc = f"Encoder: `{clf.params['encoder']}` ({clf.params.get('encoder_name', '')}), plus style rates.\n"
     else:
-        enc = "Features: hashed word n-grams, hashed word-shape n-grams and style rates (no vocabulary).\n"
+        enc = f"Features: {clf._extra_config()['features']} (no vocabulary).\n"
     counts = ", ".join(f"{k}: {v}" for k, v in metrics["label_counts"].items())
     return f"""# {clf.name}
 
