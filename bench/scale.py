@@ -8,8 +8,10 @@ tasks at every size), then ``curate tag`` with a small fast classifier and ``cur
 shipped recipe, each as the real CLI in a fresh process. Peak memory is the largest sum of the
 proportional set sizes (PSS: shared pages counted once) of the command and all its child
 processes, sampled every 50 ms. At the ``--speedup-sizes`` both commands run again with
-``--workers 2``. Targets: from 100k to 1M
-documents (10x the data) a stage may take at most 11x the time and 1.2x the peak memory.
+``--workers 2``. With ``--repeat R`` each command runs R times and the fastest time counts (and
+the largest peak memory): on a shared machine one slow run otherwise decides a time ratio.
+Targets: from 100k to 1M documents (10x the data) a stage may take at most 11x the time and
+1.2x the peak memory.
 Results go to ``bench/results/scale.json``.
 """
 
@@ -72,7 +74,17 @@ def classifier(work: Path) -> Path:
     return out
 
 
-def run_size(n: int, work: Path, clf: Path, recipe: Path, speedup: bool) -> dict:
+def best_of(repeat: int, cmd: list[str], out: Path) -> dict[str, float]:
+    """``measure`` ``repeat`` times (output folder removed before each): the fastest time, the largest peak."""
+    runs = []
+    for _ in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        runs.append(measure(cmd))
+    return {"seconds": min(r["seconds"] for r in runs), "peak_mb": max(r["peak_mb"] for r in runs),
+            "runs": len(runs)}
+
+
+def run_size(n: int, work: Path, clf: Path, recipe: Path, speedup: bool, repeat: int = 1) -> dict:
     root = work / f"n{n}"
     world = root / "world"
     if not (world / "summary.json").is_file():
@@ -81,12 +93,10 @@ def run_size(n: int, work: Path, clf: Path, recipe: Path, speedup: bool) -> dict
     row: dict = {"documents": n, "input_mb": round(sum(p.stat().st_size for p in (world / "docs").iterdir()) / 2**20, 1)}
     for workers in (1, 2) if speedup else (1,):
         tagged, mixed = root / f"tagged-w{workers}", root / f"mix-w{workers}"
-        shutil.rmtree(tagged, ignore_errors=True)
-        shutil.rmtree(mixed, ignore_errors=True)
-        row[f"tag_w{workers}"] = measure([*CURATE, "tag", str(world / "docs"), "--out", str(tagged),
-                                          "--classifier", str(clf), "--workers", str(workers)])
-        row[f"mix_w{workers}"] = measure([*CURATE, "mix", str(recipe), "--out", str(mixed), "--inputs", str(tagged),
-                                          "--workers", str(workers)])
+        row[f"tag_w{workers}"] = best_of(repeat, [*CURATE, "tag", str(world / "docs"), "--out", str(tagged),
+                                                  "--classifier", str(clf), "--workers", str(workers)], tagged)
+        row[f"mix_w{workers}"] = best_of(repeat, [*CURATE, "mix", str(recipe), "--out", str(mixed), "--inputs",
+                                                  str(tagged), "--workers", str(workers)], mixed)
         print(f"  {n:>9,} docs, {workers} worker(s): tag {row[f'tag_w{workers}']}, mix {row[f'mix_w{workers}']}",
               flush=True)
     if speedup:
@@ -131,6 +141,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000", help="comma-separated corpus sizes")
     parser.add_argument("--speedup-sizes", default="100000", help="sizes also run with 2 workers (comma-separated)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each command; the fastest time and the largest peak memory count")
     parser.add_argument("--recipe", type=Path, default=REPO / "recipes" / "natural.yaml")
     parser.add_argument("--work", type=Path, default=REPO / "runs" / "bench-scale", help="corpora and outputs (kept for reruns)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results" / "scale.json")
@@ -141,7 +153,7 @@ def main() -> None:
     clf = classifier(args.work)
     rows = {}
     for n in sizes:
-        rows[n] = run_size(n, args.work, clf, args.recipe, n in speedup)
+        rows[n] = run_size(n, args.work, clf, args.recipe, n in speedup, args.repeat)
     report = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
                     "load_average": os.getloadavg()},
