@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 import zlib
-from itertools import chain
+from itertools import chain, repeat
+from operator import methodcaller
 from typing import Sequence
 
 import numpy as np
@@ -135,25 +136,28 @@ N_STYLE = len(STYLE_NAMES)
 # counts from one numpy pass over the batch's code points.
 
 # sentences start at the start of the text, after a newline, or after [.!?] that follows a
-# non-digit, non-space character and precedes a space; _SENT_TAIL then reads the first word
-# after any list marker ("1.", "Step 2:", "-", "a)"). Finding the boundaries first and trying
-# the tail only there gives what one findall over the text gave, in a fraction of the time.
-_SENT_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[^\d\s][.!?])(?=[ \t]))")
-_SENT_TAIL = re.compile(
-    r"[ \t]*[\"'\u201c(]?(?:(?:[Ss]tep[ \t]*)?\d+[.):][ \t]*|[-*\u2022][ \t]*|[a-z][.)][ \t]+)?([A-Za-z]+)"
-)
-# per-line tests, each matched at the start of every non-blank line
-_LINE_PATTERNS = tuple(re.compile(p) for p in (
-    r"(?i)\s*(?:\d+[.)]|step\s+\d+\b|\(\d+\))",  # numbered
+# non-digit, non-space character and precedes a space; the first word after any list marker
+# ("1.", "Step 2:", "-", "a)") is the sentence's first word. _SENT_TAIL reads it at the start
+# of the text, then one findall reads the rest: a match is a boundary followed by that word,
+# and the next match starts after its word. (Starting the pattern with the boundary's
+# character set lets the regex engine skip to candidate positions.)
+_TAIL = r"[ \t]*[\"'\u201c(]?(?:(?:[Ss]tep[ \t]*)?\d+[.):][ \t]*|[-*\u2022][ \t]*|[a-z][.)][ \t]+)?([A-Za-z]+)"
+_SENT_TAIL = re.compile(_TAIL)
+_SENT_FIRST_WORDS = re.compile(r"[\n.!?](?:(?<=\n)|(?<=[^\d\s][.!?])(?=[ \t]))" + _TAIL)
+# per-line tests at the start of every non-blank line, as optional lookaheads of one pattern:
+# one match per line, group k is None where test k fails (lines ending with a colon, lines
+# with "=" and short lines are told by string methods, which need no scan to the line's end)
+_LINE_TESTS = (
+    r"(?i:\s*(?:\d+[.)]|step\s+\d+\b|\(\d+\)))",  # numbered
     r"\s*[-*\u2022+]\s",                            # bullet
     r"(?: {4}|\t)\S",                                # indented
-    r".*:\s*$",                                      # ends with a colon
-    r"(?=.{0,39}$).*[^\s.!?\"]\s*$",                 # short, no final punctuation
-    r".*=",                                          # equation
     "\\s*[\"\u201c\u2018'\u2014-]\\s*[A-Z]",         # dialogue
     r"\$ ",                                          # shell prompt
-))
+)
+_LINE_PATTERN = re.compile("".join(f"(?:(?=({test})))?" for test in _LINE_TESTS))
+_SHORT_LINE = 39  # a short line has at most this many characters and no final [.!?"]
 _DIGIT = re.compile(r"\d")
+_MATCH_GROUPS = methodcaller("groups")
 _COUNTED_STRINGS = ("==", "->", "=>", "::", "()", ">>>", " (", "\n(")
 _CHAR_CLASSES = ("0123456789", "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
                  "=+\u00d7\u00f7^\u221a\u2211\u222b\u00b1<>\u2264\u2265\u2248",
@@ -267,25 +271,25 @@ def _char_counts(texts: Sequence[str]) -> np.ndarray:
 
 def _text_counts(t: str) -> tuple:
     """The per-text counts that need a regex or substring scan (see style_features)."""
-    first_words = []
-    end = 0
-    for p in chain((0,), (b.end() for b in _SENT_BOUNDARY.finditer(t))):
-        if p < end:
-            continue
-        m = _SENT_TAIL.match(t, p)
-        if m is not None:
-            first_words.append(m.group(1).lower())
-            end = m.end()
-    lines = [ln for ln in t.split("\n") if ln.strip()]
+    m = _SENT_TAIL.match(t)
+    first_words = list(map(str.lower, ([m.group(1)] if m else []) + _SENT_FIRST_WORDS.findall(t, m.end() if m else 0)))
+    lines = list(filter(str.strip, t.split("\n")))
+    numbered, bullet, indented, dialogue, shell = (
+        (len(lines) - hits.count(None) for hits in zip(*map(_MATCH_GROUPS, map(_LINE_PATTERN.match, lines))))
+        if lines else [0] * len(_LINE_TESTS))
     head = t[:300].lower()
     return (
         len(first_words),
-        sum(1 for w in first_words if w in IMPERATIVE_VERBS),
+        sum(map(IMPERATIVE_VERBS.__contains__, first_words)),
         float(bool(first_words) and first_words[0] in IMPERATIVE_VERBS),
         len(lines),
-        *(len(lines) - list(map(p.match, lines)).count(None) for p in _LINE_PATTERNS),
+        numbered, bullet, indented,
+        sum(map(str.endswith, map(str.rstrip, lines), repeat(":"))),  # ends with a colon
+        sum(1 for ln in lines if len(ln) <= _SHORT_LINE and ln.rstrip()[-1] not in '.!?"'),  # short
+        sum(map(str.__contains__, lines, repeat("="))),  # equation
+        dialogue, shell,
         float(_FIRST_DEF.match(t.lstrip()) is not None),
-        *(t.count(s) for s in _COUNTED_STRINGS),
+        *map(t.count, _COUNTED_STRINGS),
         float("how to" in head or "step 1" in head or "tutorial" in head),
     )
 
