@@ -49,6 +49,20 @@ def test_train_eval_tag_and_resume(tmp_path: Path) -> None:
     assert sum(json.loads((tagged / "tag_counts.json").read_text()).values()) == 500
 
 
+def test_train_params_reach_the_saved_config(tmp_path: Path, monkeypatch, capsys) -> None:
+    generate_world(tmp_path / "world", n_docs=200, seed=5)
+    docs = str(tmp_path / "world" / "docs")
+    result = runner.invoke(app, ["classifier", "train", docs, "--out", str(tmp_path / "c2"), "--param", "C=2.0",
+                                 "-p", "word_ngrams=[1, 1]"])
+    assert result.exit_code == 0, result.output
+    config = json.loads((tmp_path / "c2" / "config.json").read_text())
+    assert config["backend"] == "fast" and config["params"]["C"] == 2.0 and config["params"]["word_ngrams"] == [1, 1]
+    for bad, message in (("C", "expected NAME=VALUE"), ("nope=1", "unknown fast-backend parameters ['nope']")):
+        code, output = _curate(monkeypatch, capsys, "classifier", "train", docs, "--out", str(tmp_path / "c3"), "--param", bad)
+        assert code == 2 and message in output and len(output.strip().splitlines()) == 1, output
+    assert not (tmp_path / "c3").exists()
+
+
 def test_missing_classifier_is_one_line_error(tmp_path: Path) -> None:
     generate_world(tmp_path / "world", n_docs=20, seed=2)
     result = runner.invoke(app, ["tag", str(tmp_path / "world" / "docs"), "--out", str(tmp_path / "t"),

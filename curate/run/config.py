@@ -48,7 +48,8 @@ class InfluenceConfig:
 
 @dataclass(frozen=True)
 class ClassifierConfig:
-    backend: str = "embed"
+    backend: str = "fast"
+    params: dict = field(default_factory=dict)  # backend parameters over its defaults, e.g. {C: 2.0}
 
 
 @dataclass(frozen=True)

@@ -176,7 +176,7 @@ class Runner:
             by_id = read_labels_file(labels)
             train = [i for i, doc_id in enumerate(corpus.ids) if doc_id in by_id]
             train_labels = [by_id[corpus.ids[i]] for i in train]
-            clf = train_classifier([corpus.texts[i] for i in train], train_labels, d / "model", backend=c.backend,
+            clf = train_classifier([corpus.texts[i] for i in train], train_labels, d / "model", backend=c.backend, params=c.params,
                                    seed=self.cfg.seed, groups=[corpus.groups[i] for i in train], group_key="style",
                                    data_description=f"influence labels of {len(train):,} documents ({labels})")
             idx = [i for i, doc_id in enumerate(corpus.ids) if doc_id not in by_id and corpus.labels[i] != "mixed"]
