@@ -90,3 +90,14 @@ def test_whole_loop_on_a_tiny_corpus_resumes_and_is_deterministic(tmp_path: Path
     marker.unlink()
     again = run_all(cfg, progress=False)
     assert again["mix"] == old
+
+    # another classifier setting reruns the classifier and tag stages from scratch: no stale tags
+    from curate.classify import load_classifier
+    from curate.io import iter_documents
+
+    path.write_text(TINY.replace("classifier: {backend: fast}", "classifier: {backend: fast, params: {C: 0.05}}"))
+    changed = load_run_config(path, out=str(tmp_path / "run"))
+    run_all(changed, progress=False, until="tag")
+    new_tag = load_classifier(out / "classifier" / "model").tag
+    assert load_classifier(out / "classifier" / "model").params["C"] == 0.05
+    assert {d.metadata["curate"]["classifier"] for d in iter_documents(out / "tag" / "tagged")} == {new_tag}

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import shutil
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from curate.errors import CurateUserError
 from curate.run.config import RunConfig
 
 STAGE_FILE = "stage.json"
+STARTED_FILE = ".stage-key"  # the key of the attempt whose outputs the folder holds
 HELDOUT_SEED = 1_000_003  # offset of the held-out world's seed from the run's
 
 #: stage name -> the config sections whose change reruns it (with the seed), and its upstream stages
@@ -87,6 +89,13 @@ class Runner:
                 yield None
                 return
         self.console.print(title)
+        # outputs of an unfinished attempt are resumed only when that attempt had this key:
+        # anything else in the stage's folder (another config's run) is stale, and goes
+        started = self.dir(name) / STARTED_FILE
+        if self.dir(name).exists() and not (started.is_file() and started.read_text() == key):
+            shutil.rmtree(self.dir(name))
+        self.dir(name).mkdir(parents=True, exist_ok=True)
+        started.write_text(key)
         summary: dict = {}
         t0 = time.perf_counter()
         yield summary
