@@ -436,7 +436,6 @@ def ngram_matrix(ids: np.ndarray, lengths: np.ndarray, ngram_range: tuple[int, i
     n-gram never spans two texts. The hash of an n-gram depends only on its ids.
     """
     from scipy import sparse
-    from sklearn.preprocessing import normalize
 
     lo, hi = ngram_range
     n = len(lengths)
@@ -461,7 +460,21 @@ def ngram_matrix(ids: np.ndarray, lengths: np.ndarray, ngram_range: tuple[int, i
     c = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
     m = sparse.csr_matrix((np.ones(len(r), dtype=np.float32), (r, c)), shape=(n, n_features))
     m.sum_duplicates()
-    return normalize(m, norm="l2", copy=False)
+    _normalize_rows(m)
+    return m
+
+
+def _normalize_rows(m) -> None:
+    """Scale each row of the CSR ``m`` to unit L2 norm, in place; empty rows stay empty.
+
+    The arithmetic of scikit-learn's ``normalize`` (float64 sums of squares taken in row
+    order), so features are the same bits, without importing scikit-learn: that import
+    costs a tagging process seconds, as much as tagging 10,000 documents.
+    """
+    rows = np.repeat(np.arange(m.shape[0]), np.diff(m.indptr))
+    norms = np.sqrt(np.bincount(rows, weights=m.data * m.data, minlength=m.shape[0]))
+    norms[norms == 0.0] = 1.0
+    np.divide(m.data, norms[rows], out=m.data, casting="same_kind")
 
 
 def shape_matrix(texts: Sequence[str], ngram_max: int = 3, n_features: int = 2**18, max_chars: int = 6000):
