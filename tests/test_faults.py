@@ -29,15 +29,19 @@ CLI = [sys.executable, "-m", "curate"]
 
 
 def kill_when(cmd: list[str], ready: Callable[[], bool], timeout: float = 120) -> None:
-    """Start ``cmd``, SIGKILL it as soon as ``ready()`` holds; fail if it finished first."""
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    """Start ``cmd``, SIGKILL it as soon as ``ready()`` holds; fail if it finished first.
+
+    The signal goes to the command's whole process group, as a scheduler's kill does: its
+    worker processes die mid-work too, and none is left behind waiting on a dead parent.
+    """
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + timeout
     while not ready():
         if proc.poll() is not None:
             pytest.fail(f"finished (rc {proc.returncode}) before it could be killed: {proc.stderr.read()[-2000:]!r}")
         assert time.monotonic() < deadline, "never got ready to be killed"
         time.sleep(0.005)
-    proc.send_signal(signal.SIGKILL)
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert proc.returncode == -signal.SIGKILL
 
