@@ -128,7 +128,7 @@ def classifier_train(
     label_field: str = typer.Option("doc_type", "--label-field", help="Metadata field holding the label."),
     labels: Path | None = typer.Option(None, "--labels", help="Labels JSONL (id, label), e.g. from `curate influence label`; overrides --label-field."),
     group_field: str | None = typer.Option("style", "--group-field", help="Metadata field whose groups are held out together in the evaluation split (empty: none)."),
-    param: list[str] = typer.Option([], "--param", "-p", help="Backend parameter NAME=VALUE (value read as YAML), repeatable; e.g. -p C=2.0."),
+    param: list[str] = typer.Option([], "--param", "-p", help="Backend parameter KEY=VALUE (value read as JSON, else a string), repeatable; e.g. -p C=2.0."),
     seed: int = typer.Option(0, "--seed", help="Random seed for the split and the model."),
 ) -> None:
     """Train a classifier; held-out metrics use a group split so memorised templates earn nothing.
@@ -137,8 +137,9 @@ def classifier_train(
     """
     from curate.classify import make_classifier, metrics_table, train_classifier
     from curate.classify.data import labelled_corpus
+    from curate.cli_options import parse_overrides
 
-    params = _backend_params(param)
+    params = parse_overrides(param, "--param")
     make_classifier(backend, seed=seed, **params)  # unknown backend or parameter: fail before reading the corpus
     ds = labelled_corpus(data, label_field=label_field, labels_file=labels, group_field=group_field or None)
     console.print(f"training [bold]{backend}[/] on {len(ds.texts):,} labelled documents ({ds.unlabelled:,} without a label left out)")
@@ -148,24 +149,6 @@ def classifier_train(
     metrics = json.loads((out / "metrics.json").read_text())
     console.print(metrics_table(metrics["heldout"], title=f"held-out metrics ({metrics['split']['by']})"))
     console.print(f"wrote [bold]{out}[/]")
-
-
-def _backend_params(items: list[str]) -> dict:
-    """``{name: value}`` from ``NAME=VALUE`` strings, values parsed with ``yaml.safe_load``."""
-    import yaml
-
-    from curate.classify.base import ClassifierError
-
-    params = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise ClassifierError(f"--param {item!r}: expected NAME=VALUE")
-        try:
-            params[name.strip()] = yaml.safe_load(value)
-        except yaml.YAMLError as err:
-            raise ClassifierError(f"--param {item!r}: value is not valid YAML ({err})") from None
-    return params
 
 
 @classifier_app.command("eval")

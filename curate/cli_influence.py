@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from curate.cli_options import parse_overrides
 from curate.report import fmt, fmt_interval
 
 app = typer.Typer(
@@ -23,22 +24,6 @@ console = Console()
 
 QUERIES_HELP = "Query suite: a JSONL file, or a folder holding influence.jsonl (default: the shipped suite)."
 DEFAULT_QUERIES = Path(__file__).resolve().parents[1] / "influence" / "queries" / "influence.jsonl"
-
-
-def _parse_overrides(pairs: list[str], what: str) -> dict:
-    """``KEY=VALUE`` options as a dict; values are JSON when they parse (numbers, null), else strings."""
-    from curate.errors import CurateUserError
-
-    out = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key:
-            raise CurateUserError(f"{what} {pair!r}: expected KEY=VALUE")
-        try:
-            out[key] = json.loads(value)
-        except json.JSONDecodeError:
-            out[key] = value
-    return out
 
 
 @app.command("score")
@@ -65,7 +50,7 @@ def score(
 
     out_dir = score_corpus(
         corpus, queries, model, out, backend=backend, workers=workers, shard_docs=shard_docs, limit=limit,
-        executor=executor, skip_bad=skip_bad, overwrite=overwrite, **_parse_overrides(setting, "--set"),
+        executor=executor, skip_bad=skip_bad, overwrite=overwrite, **parse_overrides(setting, "--set"),
     )
     if (out_dir / "scores.safetensors").is_file():
         scores, docs, qs = load_scores(out_dir)
@@ -93,7 +78,7 @@ def label(
     """
     from curate.influence.label import write_labels
 
-    summary = write_labels(scores, out, **_parse_overrides(rule, "--rule"))  # unknown fields fail there
+    summary = write_labels(scores, out, **parse_overrides(rule, "--rule"))  # unknown fields fail there
     if as_json:
         console.print_json(json.dumps(summary))
         return

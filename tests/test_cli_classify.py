@@ -57,7 +57,7 @@ def test_train_params_reach_the_saved_config(tmp_path: Path, monkeypatch, capsys
     assert result.exit_code == 0, result.output
     config = json.loads((tmp_path / "c2" / "config.json").read_text())
     assert config["backend"] == "fast" and config["params"]["C"] == 2.0 and config["params"]["word_ngrams"] == [1, 1]
-    for bad, message in (("C", "expected NAME=VALUE"), ("nope=1", "unknown fast-backend parameters ['nope']")):
+    for bad, message in (("C", "expected KEY=VALUE"), ("nope=1", "unknown fast-backend parameters ['nope']")):
         code, output = _curate(monkeypatch, capsys, "classifier", "train", docs, "--out", str(tmp_path / "c3"), "--param", bad)
         assert code == 2 and message in output and len(output.strip().splitlines()) == 1, output
     assert not (tmp_path / "c3").exists()

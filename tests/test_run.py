@@ -98,6 +98,6 @@ def test_whole_loop_on_a_tiny_corpus_resumes_and_is_deterministic(tmp_path: Path
     path.write_text(TINY.replace("classifier: {backend: fast}", "classifier: {backend: fast, params: {C: 0.05}}"))
     changed = load_run_config(path, out=str(tmp_path / "run"))
     run_all(changed, progress=False, until="tag")
-    new_tag = load_classifier(out / "classifier" / "model").tag
-    assert load_classifier(out / "classifier" / "model").params["C"] == 0.05
-    assert {d.metadata["curate"]["classifier"] for d in iter_documents(out / "tag" / "tagged")} == {new_tag}
+    clf = load_classifier(out / "classifier" / "model")
+    assert clf.params["C"] == 0.05
+    assert {d.metadata["curate"]["classifier"] for d in iter_documents(out / "tag" / "tagged")} == {clf.tag}
