@@ -129,6 +129,7 @@ def classifier_train(
     labels: Path | None = typer.Option(None, "--labels", help="Labels JSONL (id, label), e.g. from `curate influence label`; overrides --label-field."),
     group_field: str | None = typer.Option("style", "--group-field", help="Metadata field whose groups are held out together in the evaluation split (empty: none)."),
     param: list[str] = typer.Option([], "--param", "-p", help="Backend parameter KEY=VALUE (value read as JSON, else a string), repeatable; e.g. -p C=2.0."),
+    reference_field: str | None = typer.Option(None, "--reference-field", help="Metadata field with a second labelling (e.g. doc_type, the generator's ground truth): held-out documents are scored against it too."),
     seed: int = typer.Option(0, "--seed", help="Random seed for the split and the model."),
 ) -> None:
     """Train a classifier; held-out metrics use a group split so memorised templates earn nothing.
@@ -141,13 +142,17 @@ def classifier_train(
 
     params = parse_overrides(param, "--param")
     make_classifier(backend, seed=seed, **params)  # unknown backend or parameter: fail before reading the corpus
-    ds = labelled_corpus(data, label_field=label_field, labels_file=labels, group_field=group_field or None)
+    ds = labelled_corpus(data, label_field=label_field, labels_file=labels, group_field=group_field or None,
+                         reference_field=reference_field or None)
     console.print(f"training [bold]{backend}[/] on {len(ds.texts):,} labelled documents ({ds.unlabelled:,} without a label left out)")
     source = f"labels from {labels}" if labels else f"labels from metadata field {label_field!r}"
     train_classifier(ds.texts, ds.labels, out, backend=backend, seed=seed, groups=ds.groups, params=params,
-                     group_key=group_field or "", data_description=f"{len(ds.texts):,} documents of {', '.join(data)}; {source}")
+                     group_key=group_field or "", data_description=f"{len(ds.texts):,} documents of {', '.join(data)}; {source}",
+                     reference=ds.references, reference_key=reference_field or "")
     metrics = json.loads((out / "metrics.json").read_text())
     console.print(metrics_table(metrics["heldout"], title=f"held-out metrics ({metrics['split']['by']})"))
+    if "heldout_reference" in metrics:
+        console.print(metrics_table(metrics["heldout_reference"], title=f"same held-out documents against {reference_field!r}"))
     console.print(f"wrote [bold]{out}[/]")
 
 

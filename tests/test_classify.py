@@ -388,6 +388,31 @@ def test_train_classifier_writes_directory(corpus, tmp_path):
     assert load_classifier(out).tag == clf.tag
 
 
+def test_train_classifier_scores_held_out_documents_against_a_reference(corpus, tmp_path):
+    """A second labelling is scored on the same held-out documents, skipping unknown ones."""
+    texts, labels, groups = corpus
+    params = {"word_features": 2**16, "shape_features": 2**14}
+    out = tmp_path / "same"
+    train_classifier(texts, labels, out, backend="fast", seed=0, groups=groups, params=params,
+                     reference=labels, reference_key="truth")
+    m = json.loads((out / "metrics.json").read_text())
+    ref = m["heldout_reference"]
+    assert ref["field"] == "truth"  # the reference equals the labels: the same numbers
+    assert ref["n"] == m["split"]["n_test"] and ref["confusion"] == m["heldout"]["confusion"]
+    assert ref["macro_f1"] == m["heldout"]["macro_f1"]
+    assert "Against `truth`" in (out / "README.md").read_text()
+
+    reference = [None if i % 10 == 0 else "procedural" for i in range(len(texts))]
+    train_classifier(texts, labels, tmp_path / "other", backend="fast", seed=0, groups=groups, params=params,
+                     reference=reference, reference_key="truth")
+    ref = json.loads((tmp_path / "other" / "metrics.json").read_text())["heldout_reference"]
+    _, test = group_split(labels, groups, 0.2, 0)  # the split train_classifier made
+    assert ref["n"] == sum(reference[i] is not None for i in test) < len(test)
+    assert ref["per_class"]["procedural"]["support"] == ref["n"]
+    with pytest.raises(ClassifierError, match="reference labels"):
+        train_classifier(texts, labels, tmp_path / "bad", backend="fast", groups=groups, reference=reference[:-1])
+
+
 def test_evaluate_metrics_and_plot(fast_clf, corpus, tmp_path):
     texts, labels, _ = corpus
     res = evaluate(fast_clf, texts, labels, plot_path=tmp_path / "rel.png")

@@ -22,6 +22,7 @@ class LabelledData:
     labels: list[str] = field(default_factory=list)
     groups: list[str] | None = None
     ids: list[str] = field(default_factory=list)
+    references: list[str | None] | None = None  # a second labelling (reference_field), None where absent
     unlabelled: int = 0
 
 
@@ -49,13 +50,15 @@ def labelled_corpus(
     label_field: str = "doc_type",
     labels_file: str | Path | None = None,
     group_field: str | None = None,
+    reference_field: str | None = None,
     text_key: str = "text",
     id_key: str = "id",
     limit: int | None = None,
 ) -> LabelledData:
-    """Texts and labels of the labelled documents of ``inputs`` (and group keys for group splits)."""
+    """Texts and labels of the labelled documents of ``inputs`` (and group keys for group splits,
+    and the ``reference_field`` of each, e.g. ground truth next to influence labels)."""
     by_id = read_labels_file(labels_file) if labels_file else None
-    data = LabelledData(groups=[] if group_field else None)
+    data = LabelledData(groups=[] if group_field else None, references=[] if reference_field else None)
     for doc in iter_documents(inputs, text_key=text_key, id_key=id_key, limit=limit):
         label = by_id.get(doc.id) if by_id is not None else doc.metadata.get(label_field)
         if label is None:
@@ -66,6 +69,9 @@ def labelled_corpus(
         data.ids.append(doc.id)
         if data.groups is not None:
             data.groups.append(str(doc.metadata.get(group_field, "-")))
+        if data.references is not None:
+            ref = doc.metadata.get(reference_field)
+            data.references.append(None if ref is None else str(ref))
     if not data.texts:
         source = f"labels file {labels_file}" if labels_file else f"metadata field {label_field!r}"
         raise ClassifierError(f"no labelled documents in the input: none has a label from {source}")

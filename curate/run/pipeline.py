@@ -187,8 +187,10 @@ class Runner:
             train_labels = [by_id[corpus.ids[i]] for i in train]
             clf = train_classifier([corpus.texts[i] for i in train], train_labels, d / "model", backend=c.backend, params=c.params,
                                    seed=self.cfg.seed, groups=[corpus.groups[i] for i in train], group_key="style",
-                                   data_description=f"influence labels of {len(train):,} documents ({labels})")
-            idx = [i for i, doc_id in enumerate(corpus.ids) if doc_id not in by_id and corpus.labels[i] != "mixed"]
+                                   data_description=f"influence labels of {len(train):,} documents ({labels})",
+                                   reference=[corpus.labels[i] for i in train], reference_key="doc_type")
+            model_metrics = json.loads((d / "model" / "metrics.json").read_text())
+            idx = [i for i, doc_id in enumerate(corpus.ids) if doc_id not in by_id]
             texts, truth_labels = [corpus.texts[i] for i in idx], [corpus.labels[i] for i in idx]
             # a class the influence labels never gave is one the classifier cannot predict: it scores zero
             classes = list(clf.labels) + sorted(set(truth_labels) - set(clf.labels))
@@ -197,7 +199,8 @@ class Runner:
             truth = evaluate_proba(proba, truth_labels, classes, plot_path=d / "reliability_truth.png",
                                    title="ground truth of the unscored documents")
             s.update({"trained_on": len(train), "label_counts": dict(sorted(Counter(train_labels).items())),
-                      "heldout_influence_labels": json.loads((d / "model" / "metrics.json").read_text())["heldout"],
+                      "heldout_influence_labels": model_metrics["heldout"],
+                      "heldout_ground_truth": model_metrics["heldout_reference"],
                       "vs_ground_truth": truth, "evaluated_on": len(idx)})
 
     def tag(self) -> None:

@@ -113,8 +113,9 @@ def _sections(out: Path, s: dict[str, dict]) -> list[str]:
                                "influence/report/dispersion.png", "influence/report/labels.png"))
     if "classifier" in s:
         c = s["classifier"]
-        h, t = c["heldout_influence_labels"], c["vs_ground_truth"]
-        rows = [["held-out influence labels", _fmt(h.get("macro_f1")), _fmt(h.get("accuracy")), _fmt(h.get("ece"))],
+        h, g, t = c["heldout_influence_labels"], c.get("heldout_ground_truth") or {}, c["vs_ground_truth"]
+        rows = [["influence labels of held-out styles", _fmt(h.get("macro_f1")), _fmt(h.get("accuracy")), _fmt(h.get("ece"))],
+                ["ground truth of the same held-out styles", _fmt(g.get("macro_f1")), _fmt(g.get("accuracy")), _fmt(g.get("ece"))],
                 [f"ground truth of {c['evaluated_on']:,} unscored documents", _fmt(t.get("macro_f1")),
                  _fmt(t.get("accuracy")), _fmt(t.get("ece"))]]
         parts.append(f"<h2>4. Classifier</h2><p>trained on {c['trained_on']:,} influence-labelled documents</p>"
