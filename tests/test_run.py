@@ -72,6 +72,9 @@ def test_whole_loop_on_a_tiny_corpus_resumes_and_is_deterministic(tmp_path: Path
     assert sum(results["tag"]["counts"].values()) == 400
     assert set(results["mix"]) == {"natural", "procedural-diverse", "procedural-narrow"}
     assert all(m["accounting_adds_up"] for m in results["mix"].values())
+    c = results["classifier"]  # held-out styles scored against influence labels and ground truth alike
+    assert c["heldout_influence_labels"]["n"] == c["heldout_ground_truth"]["n"] > 0
+    assert 0.0 <= c["heldout_ground_truth"]["macro_f1"] <= 1.0
     ablation = json.loads((out / "ablate" / "results.json").read_text())
     assert [a["name"] for a in ablation["arms"]] == ["natural", "procedural-diverse", "procedural-narrow"]
     page = (out / "report.html").read_text()
