@@ -225,6 +225,23 @@ def test_unknown_settings_and_backends_are_refused(world, tmp_path):
         score_corpus(world["docs"], world["queries"], world["lm"], tmp_path, backend="lissa")
 
 
+def test_bad_records_are_skipped_into_a_rejects_file(world, tmp_path):
+    lines = [json.dumps({"id": f"d{i}", "text": t}) for i, t in enumerate(world["texts"][:6])]
+    lines[2] = json.dumps({"id": "empty", "text": ""})
+    lines.insert(4, "not json")
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(lines) + "\n")
+    with pytest.raises(CurateUserError, match=r"corpus.jsonl:3"):  # without skip_bad: one line naming file and line
+        score_corpus(corpus, world["queries"], world["lm"], tmp_path / "strict", progress=False, threads=1, **SETTINGS)
+    out = score_corpus(corpus, world["queries"], world["lm"], tmp_path / "scores", skip_bad=True, fit_docs=4,
+                       progress=False, threads=1, **SETTINGS)
+    scores, docs, _ = load_scores(out)
+    rejects = [json.loads(x) for x in (out / "_rejects.jsonl").read_text().splitlines()]
+    assert [d["id"] for d in docs] == ["d0", "d1", "d3", "d4", "d5"]
+    assert sorted(r["line"] for r in rejects) == [3, 5] and len(docs) + len(rejects) == len(lines)
+    assert scores.shape[0] == len(docs)
+
+
 def test_the_pipeline_step_pickles(runs):
     step = pickle.loads(pickle.dumps(InfluenceScorer(runs["fast"], threads=1)))
     assert step.out_dir == str(runs["fast"])

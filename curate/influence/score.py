@@ -44,6 +44,7 @@ import numpy as np
 import orjson
 import torch
 from datatrove.pipeline.base import PipelineStep
+from datatrove.utils.logging import logger
 from safetensors.numpy import load_file, save_file
 
 from curate.errors import CurateUserError
@@ -64,6 +65,7 @@ META = "meta.json"
 PLAN = "plan.json"
 SHARDS = "shards"
 FACTORS = "factors"
+REJECTS = "_rejects.jsonl"
 MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json")
 
 __all__ = ["InfluenceScorer", "load_scores", "merge_scores", "score_corpus"]
@@ -114,21 +116,29 @@ def iter_rows(out_dir: str | Path, start: int = 0, stop: int | None = None) -> I
 
 def _write_documents(corpus_inputs, path: Path, *, text_key: str, id_key: str, skip_bad: bool,
                      limit: int | None) -> tuple[int, str]:
-    """Stream the corpus into ``documents.jsonl.gz`` (fixed gzip header); ``(n_docs, digest)``."""
-    from curate.io import iter_documents
+    """Stream the corpus into ``documents.jsonl.gz`` (fixed gzip header); ``(n_docs, digest)``.
+
+    With ``skip_bad``, every skipped record is written to ``_rejects.jsonl`` next to it.
+    """
+    from curate.io import Rejects, iter_documents
 
     h = hashlib.sha256()
     n = 0
     tmp = path.with_name(f".tmp.{path.name}")
-    with open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=3) as gz:
+    rejects = Rejects(path.parent / REJECTS if skip_bad else None)
+    with rejects, open(tmp, "wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=3) as gz:
         buf = io.BufferedWriter(gz, buffer_size=1 << 20)
-        for doc in iter_documents(corpus_inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad, limit=limit):
+        for doc in iter_documents(corpus_inputs, text_key=text_key, id_key=id_key, skip_bad=skip_bad, limit=limit,
+                                  rejects=rejects):
             rec = orjson.dumps({"id": doc.id, "text": doc.text, "metadata": doc.metadata},
                                option=orjson.OPT_APPEND_NEWLINE | orjson.OPT_SERIALIZE_NUMPY)
             buf.write(rec)
             h.update(str(doc.id).encode() + b"\0" + doc.text.encode() + b"\0")
             n += 1
         buf.flush()
+    if rejects.total:
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(rejects.counts.items()))
+        logger.warning(f"skipped {rejects.total} bad records ({reasons}); see {rejects.path}")
     if n == 0:
         tmp.unlink()
         raise CurateUserError("the corpus holds no documents")
