@@ -18,6 +18,7 @@ import random
 import numpy as np
 import pytest
 
+from curate.errors import CurateUserError
 from curate.influence.check import influence_check, permutation_test, stratified_sample, _allocate
 from curate.influence.label import (
     LABELS,
@@ -126,6 +127,15 @@ def test_read_scores_dir_round_trip(planted_dir, planted):
     np.testing.assert_allclose(scores, planted[0].astype(np.float32))
     assert [d["id"] for d in docs] == [d["id"] for d in planted[1]]
     assert [q["id"] for q in queries] == [q["id"] for q in planted[2]]
+
+
+@pytest.mark.parametrize("missing", ["documents.jsonl.gz", "queries.jsonl", "scores.safetensors"])
+def test_incomplete_scores_dir_names_the_missing_file(tmp_path, planted, missing):
+    scores, docs, queries = planted
+    write_scores_dir(tmp_path, scores[:5], docs[:5], queries)
+    (tmp_path / missing).unlink()
+    with pytest.raises(CurateUserError, match=missing.replace(".", r"\.")):
+        read_scores_dir(tmp_path)
 
 
 def test_labels_recover_planted_classes(planted):

@@ -28,7 +28,6 @@ Only :func:`evaluate_labels` reads ground truth (``metadata.doc_type``); labelli
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from collections import Counter
@@ -45,7 +44,6 @@ from curate.errors import CurateUserError
 __all__ = [
     "LABELS",
     "LabelRule",
-    "ScoresError",
     "agreement_table",
     "answer_in_text",
     "answer_matrix",
@@ -69,87 +67,12 @@ LABELS = ("procedural", "factual", "other")
 _MAD_TO_SD = 1.4826
 
 
-class ScoresError(CurateUserError):
-    """A scores folder that cannot be read (missing file, wrong shape)."""
-
-
-# ---------------------------------------------------------------------------------------------
-# Reading a scores folder
-
-
 def read_scores_dir(path: str | Path) -> tuple[np.ndarray, list[dict], list[dict]]:
-    """``(scores [n_docs, n_queries] float32, documents, queries)`` of a scores folder.
+    """``(scores [n_docs, n_queries] float32, documents, queries)`` of a scores folder
+    (the layout :mod:`curate.influence.score` writes; a one-line error if it is incomplete)."""
+    from curate.influence.score import load_scores  # torch and datatrove: only when reading
 
-    Uses ``curate.influence.score.load_scores`` when the scoring module provides it (and it
-    returns those three things); otherwise reads the documented layout: ``scores.safetensors``
-    (tensor ``scores``), ``documents.jsonl.gz`` (row order) and ``queries.jsonl`` (column order).
-    """
-    path = Path(path)
-    loaded = _load_with_scoring_module(path)
-    if loaded is not None:
-        return loaded
-    return _read_layout(path)
-
-
-def _load_with_scoring_module(path: Path) -> tuple[np.ndarray, list[dict], list[dict]] | None:
-    try:
-        from curate.influence.score import load_scores  # type: ignore[attr-defined]
-    except Exception:  # the module, or the function, is not there (yet)
-        return None
-    try:
-        out = load_scores(path)
-    except Exception:
-        return None
-    if isinstance(out, tuple) and len(out) == 3:
-        scores, docs, queries = out
-    elif all(hasattr(out, a) for a in ("scores", "documents", "queries")):
-        scores, docs, queries = out.scores, out.documents, out.queries
-    elif isinstance(out, dict) and {"scores", "documents", "queries"} <= set(out):
-        scores, docs, queries = out["scores"], out["documents"], out["queries"]
-    else:
-        return None
-    scores = np.asarray(scores.numpy() if hasattr(scores, "numpy") else scores, dtype=np.float32)
-    docs = [d if isinstance(d, dict) else _doc_as_dict(d) for d in docs]
-    queries = [q if isinstance(q, dict) else (q.to_dict() if hasattr(q, "to_dict") else vars(q)) for q in queries]
-    if scores.shape != (len(docs), len(queries)):
-        return None
-    return scores, docs, queries
-
-
-def _doc_as_dict(doc: Any) -> dict:
-    meta = dict(getattr(doc, "metadata", {}) or {})
-    return {"id": getattr(doc, "id", None), "text": getattr(doc, "text", ""), "metadata": meta}
-
-
-def _read_layout(path: Path) -> tuple[np.ndarray, list[dict], list[dict]]:
-    from safetensors.numpy import load_file
-
-    tensor_path = path / "scores.safetensors"
-    if not tensor_path.is_file():
-        raise ScoresError(f"{path}: no scores.safetensors (is this a scores folder?)")
-    tensors = load_file(str(tensor_path))
-    if "scores" not in tensors:
-        raise ScoresError(f"{tensor_path}: no tensor named 'scores' (has {sorted(tensors)})")
-    scores = np.asarray(tensors["scores"], dtype=np.float32)
-    docs_path = next((p for p in (path / "documents.jsonl.gz", path / "documents.jsonl") if p.is_file()), None)
-    if docs_path is None:
-        raise ScoresError(f"{path}: no documents.jsonl.gz")
-    opener = gzip.open if docs_path.suffix == ".gz" else open
-    with opener(docs_path, "rt", encoding="utf-8") as f:
-        docs = [json.loads(line) for line in f if line.strip()]
-    queries_path = path / "queries.jsonl"
-    if not queries_path.is_file():
-        raise ScoresError(f"{path}: no queries.jsonl")
-    with open(queries_path, encoding="utf-8") as f:
-        queries = [json.loads(line) for line in f if line.strip()]
-    if scores.ndim != 2 or scores.shape != (len(docs), len(queries)):
-        raise ScoresError(
-            f"{tensor_path}: scores shape {tuple(scores.shape)} does not match "
-            f"{len(docs)} documents x {len(queries)} queries"
-        )
-    for d in docs:
-        d.setdefault("metadata", {})
-    return scores, docs, queries
+    return load_scores(path)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -480,10 +480,16 @@ def load_scores(out_dir: str | Path, *, raw: bool = False) -> tuple[np.ndarray, 
     out = Path(out_dir)
     if not (out / SCORES).is_file():
         raise CurateUserError(f"{out}: no {SCORES} (scoring not finished? run score_corpus or merge_scores)")
+    for name in (DOCUMENTS, QUERIES):
+        if not (out / name).is_file():
+            raise CurateUserError(f"{out}: no {name} (is this a scores folder?)")
     tensors = load_file(str(out / SCORES))
     docs = list(iter_rows(out))
     queries = load_queries(out / QUERIES)
-    scores = tensors["raw_scores" if raw else "scores"]
+    name = "raw_scores" if raw else "scores"
+    if name not in tensors:
+        raise CurateUserError(f"{out / SCORES}: no tensor named {name!r} (has {sorted(tensors)})")
+    scores = tensors[name]
     if scores.shape != (len(docs), len(queries)):
         raise CurateUserError(f"{out}: scores {scores.shape} do not match {len(docs)} documents x {len(queries)} queries")
     return scores, docs, queries
