@@ -309,18 +309,24 @@ def lm_train(
     preset: str = typer.Option("demo", "--preset", help="Model and schedule preset: tiny, demo, small, base."),
     queries: Path | None = typer.Option(None, "--queries", "-q", help="Query suite JSONL: completion loss and greedy accuracy are reported before and after training."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed and threads: bitwise the same weights)."),
+    steps: int | None = typer.Option(None, "--steps", min=1, help="Optimizer steps (default: the preset's); the cosine schedule follows them."),
     text_key: str = typer.Option("text", "--text-key", help="Field holding the document text."),
 ) -> None:
     """Train a small Llama-style model and a BPE tokenizer from scratch on a corpus.
 
     Checkpoints as it goes: an interrupted run resumes when the same command is rerun.
     """
+    from curate.errors import CurateUserError
     from curate.io import iter_documents
-    from curate.lm import train_lm
+    from curate.lm import PRESETS, get_preset, train_lm
     from curate.queries import load_queries
 
+    if preset not in PRESETS:
+        raise CurateUserError(f"--preset: unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
+    chosen = get_preset(preset, steps=steps) if steps else get_preset(preset)
+    query_rows = load_queries(queries, split="influence") if queries else None
     texts = [doc.text for doc in iter_documents(corpus, text_key=text_key)]
-    report = train_lm(texts, out, preset=preset, seed=seed, queries=load_queries(queries, split="influence") if queries else None)
+    report = train_lm(texts, out, preset=chosen, seed=seed, queries=query_rows)
     from rich.table import Table
 
     table = Table(title="reference model", title_justify="left", show_edge=False)

@@ -160,9 +160,17 @@ def test_mix_and_filter_commands(tmp_path: Path) -> None:
 def test_lm_train_command_reports_query_metrics(tmp_path: Path) -> None:
     generate_world(tmp_path / "world", n_docs=150, seed=8)
     result = runner.invoke(app, ["lm", "train", str(tmp_path / "world" / "docs"), "--out", str(tmp_path / "lm"),
-                                 "--preset", "tiny", "--queries", str(tmp_path / "world" / "queries" / "influence.jsonl")])
+                                 "--preset", "tiny", "--steps", "40",
+                                 "--queries", str(tmp_path / "world" / "queries" / "influence.jsonl")])
     assert result.exit_code == 0, result.output
     assert "reasoning queries after" in result.output
     report = json.loads((tmp_path / "lm" / "train_report.json").read_text())
     assert report["final_loss"] < report["first_loss"]
+    assert report["steps"] == 40 and report["preset"]["steps"] == 40
     assert (tmp_path / "lm" / "config.json").exists()
+
+
+def test_lm_train_unknown_preset_is_one_line(tmp_path: Path, monkeypatch, capsys) -> None:
+    code, out = _curate(monkeypatch, capsys, "lm", "train", str(tmp_path), "--out", str(tmp_path / "lm"), "--preset", "huge")
+    assert code == 2 and "unknown preset 'huge'" in out and len(out.strip().splitlines()) == 1
+    assert not (tmp_path / "lm").exists()
