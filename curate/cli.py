@@ -338,7 +338,8 @@ def lm_train(
     for when in ("before", "after"):
         for kind, m in (report.get(f"queries_{when}", {}) or {}).get("by_kind", {}).items():
             acc = f"  acc {m['accuracy']:.0%}" if "accuracy" in m else ""
-            table.add_row(f"{kind} queries {when}", f"loss {m['loss']:.3f}{acc}")
+            copy = f"  copy {m['copy_loss']:.2f}" if "copy_loss" in m else ""
+            table.add_row(f"{kind} queries {when}", f"loss {m['loss']:.3f}{copy}{acc}")
     console.print(table)
     console.print(f"wrote [bold]{out}[/]")
 

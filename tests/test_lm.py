@@ -10,7 +10,7 @@ import torch
 from safetensors.torch import load_file
 
 from curate.lm import evaluate
-from curate.lm.evaluate import IGNORE, completion_losses, encode_query, extract_answer, is_correct, query_metrics
+from curate.lm.evaluate import IGNORE, completion_losses, copied_number_mask, encode_query, extract_answer, is_correct, query_metrics
 from curate.lm.model import build_model, count_params, linear_module_names
 from curate.lm.presets import PRESETS, get_preset
 from curate.lm.tokenizer import train_tokenizer
@@ -172,6 +172,24 @@ def test_completion_loss_masks_prompt(trained):
     with torch.no_grad():
         full = torch.nn.functional.cross_entropy(model(torch.tensor([ids])).logits[0, :-1], torch.tensor(ids[1:]))
     assert abs(full.item() - manual) > 1e-3
+
+
+def test_copy_loss_covers_exactly_the_numbers_taken_from_the_prompt(trained):
+    model, tokenizer = load_lm(trained[0])
+    prompt, completion = "Q: Calculate 6 * 10 + 16.\nA:", " First, 6 * 10 = 60. Then, 60 + 16 = 76. The answer is 76."
+    ids = tokenizer(completion, add_special_tokens=False)["input_ids"]
+    mask = copied_number_mask(tokenizer, prompt, completion)
+    assert len(mask) == len(ids)
+    # digits are single tokens: 6, 1 0 (first step) and 1 6 (second step); 60 and 76 are computed
+    assert "".join(tokenizer.decode([i]) for i, m in zip(ids, mask) if m) == "61016"
+    q = {"id": "q", "prompt": prompt, "completion": completion, "answer": "76", "kind": "reasoning", "task": "t"}
+    row = query_metrics(model, tokenizer, [q], generate=False)["per_query"][0]
+    with torch.no_grad():
+        full, _ = encode_query(tokenizer, prompt, completion)
+        logp = torch.log_softmax(model(torch.tensor([full])).logits[0].double(), -1)
+    start = len(full) - len(ids)
+    manual = [-logp[start + j - 1, ids[j]].item() for j in range(len(ids)) if mask[j]]
+    assert row["copy_loss"] == pytest.approx(sum(manual) / len(manual), rel=1e-4)
 
 
 # -------------------------------------------------------------------------- training

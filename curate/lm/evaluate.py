@@ -51,8 +51,8 @@ def _device(model) -> torch.device:
 
 
 @torch.inference_mode()
-def completion_losses(model, tokenizer, queries: list[dict], *, batch_size: int = 32) -> list[float]:
-    """Mean NLL (nats/token) of each query's completion given its prompt."""
+def completion_token_losses(model, tokenizer, queries: list[dict], *, batch_size: int = 32) -> list[list[float]]:
+    """NLL (nats) of each completion token of each query, given its prompt."""
     device, out = _device(model), []
     for i in range(0, len(queries), batch_size):
         enc = [encode_query(tokenizer, q["prompt"], q["completion"]) for q in queries[i : i + batch_size]]
@@ -66,9 +66,33 @@ def completion_losses(model, tokenizer, queries: list[dict], *, batch_size: int 
         nll = F.cross_entropy(
             logits[:, :-1].transpose(1, 2), labels[:, 1:], ignore_index=IGNORE, reduction="none"
         )
-        n = (labels[:, 1:] != IGNORE).sum(1).clamp(min=1)
-        out += (nll.sum(1) / n).tolist()
+        keep = labels[:, 1:] != IGNORE
+        out += [row[k].tolist() for row, k in zip(nll, keep)]
     return out
+
+
+def completion_losses(model, tokenizer, queries: list[dict], *, batch_size: int = 32) -> list[float]:
+    """Mean NLL (nats/token) of each query's completion given its prompt."""
+    return [sum(t) / max(len(t), 1) for t in completion_token_losses(model, tokenizer, queries, batch_size=batch_size)]
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def copied_number_mask(tokenizer, prompt: str, completion: str) -> list[bool]:
+    """Per completion token: is it (part of) a number that also stands in the prompt?
+
+    Those tokens can only be predicted by copying from the prompt, so their loss tells
+    whether a model attends back to the question's operands at all (a uniform guess over
+    ten digits costs ln 10 = 2.3 nats).
+    """
+    in_prompt = set(_NUMBER.findall(prompt))
+    spans = [m.span() for m in _NUMBER.finditer(completion) if m.group() in in_prompt]
+    offsets = tokenizer(completion, add_special_tokens=False, return_offsets_mapping=True)["offset_mapping"]
+    return [
+        any(a < e and s < b for s, e in spans) and any(ch.isdigit() for ch in completion[a:b])
+        for a, b in offsets
+    ]
 
 
 @torch.inference_mode()
@@ -124,6 +148,9 @@ def greedy_generate(
 def _summary(rows: list[dict]) -> dict:
     n = len(rows)
     summary = {"n": n, "loss": sum(r["loss"] for r in rows) / n if n else float("nan")}
+    copy = [r["copy_loss"] for r in rows if "copy_loss" in r]
+    if copy:
+        summary["copy_loss"] = sum(copy) / len(copy)
     graded = [r["correct"] for r in rows if "correct" in r]
     if graded:
         summary["accuracy"] = sum(graded) / len(graded)
@@ -142,13 +169,14 @@ def query_metrics(
 ) -> dict:
     """Completion loss and (if ``generate``) greedy exact match for each query, aggregated.
 
-    Returns ``{"overall": {n, loss, accuracy}, "by_kind": {kind: ...}, "by_task": {task: ...},
-    "per_query": [{id, task, kind, loss, output, correct}, ...]}``.
+    Returns ``{"overall": {n, loss, copy_loss, accuracy}, "by_kind": {kind: ...}, "by_task": {task: ...},
+    "per_query": [{id, task, kind, loss, copy_loss, output, correct}, ...]}``; ``copy_loss`` is the
+    mean NLL of completion tokens that copy a number from the prompt (:func:`copied_number_mask`).
     """
     was_training = model.training
     model.eval()
     try:
-        losses = completion_losses(model, tokenizer, queries, batch_size=batch_size)
+        token_losses = completion_token_losses(model, tokenizer, queries, batch_size=batch_size)
         outputs = (
             greedy_generate(model, tokenizer, [q["prompt"] for q in queries],
                             max_new_tokens=max_new_tokens, batch_size=batch_size)
@@ -158,7 +186,11 @@ def query_metrics(
         model.train(was_training)
     rows = []
     for i, q in enumerate(queries):
-        row = {"id": q.get("id", str(i)), "task": q.get("task"), "kind": q.get("kind"), "loss": losses[i]}
+        nll = token_losses[i]
+        row = {"id": q.get("id", str(i)), "task": q.get("task"), "kind": q.get("kind"), "loss": sum(nll) / max(len(nll), 1)}
+        copied = [x for x, c in zip(nll, copied_number_mask(tokenizer, q["prompt"], q["completion"])) if c]
+        if copied:
+            row["copy_loss"] = sum(copied) / len(copied)
         if outputs is not None:
             row["output"] = outputs[i]
             if str(q.get("answer") or "").strip():  # open-ended queries (how-to) have no exact answer
