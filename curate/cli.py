@@ -316,14 +316,11 @@ def lm_train(
 
     Checkpoints as it goes: an interrupted run resumes when the same command is rerun.
     """
-    from curate.errors import CurateUserError
     from curate.io import iter_documents
-    from curate.lm import PRESETS, get_preset, train_lm
+    from curate.lm import get_preset, train_lm
     from curate.queries import load_queries
 
-    if preset not in PRESETS:
-        raise CurateUserError(f"--preset: unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
-    chosen = get_preset(preset, steps=steps) if steps else get_preset(preset)
+    chosen = get_preset(preset, steps=steps)
     query_rows = load_queries(queries, split="influence") if queries else None
     texts = [doc.text for doc in iter_documents(corpus, text_key=text_key)]
     report = train_lm(texts, out, preset=chosen, seed=seed, queries=query_rows)

@@ -175,10 +175,7 @@ def ablate(
     if budget.kind != "tokens":
         raise CurateUserError(f"tokens: give a token count per run (e.g. 500k), got {tokens!r}")
     tokens = int(budget.value)
-    try:
-        p = get_preset(preset).with_tokens(tokens)
-    except KeyError as err:
-        raise CurateUserError(f"preset: {err.args[0]}") from None
+    p = get_preset(preset).with_tokens(tokens)
     queries = load_queries(probes, split="probe")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)

@@ -71,9 +71,13 @@ def completion_token_losses(model, tokenizer, queries: list[dict], *, batch_size
     return out
 
 
+def _mean_nll(token_nll: list[float]) -> float:
+    return sum(token_nll) / max(len(token_nll), 1)
+
+
 def completion_losses(model, tokenizer, queries: list[dict], *, batch_size: int = 32) -> list[float]:
     """Mean NLL (nats/token) of each query's completion given its prompt."""
-    return [sum(t) / max(len(t), 1) for t in completion_token_losses(model, tokenizer, queries, batch_size=batch_size)]
+    return [_mean_nll(t) for t in completion_token_losses(model, tokenizer, queries, batch_size=batch_size)]
 
 
 _NUMBER = re.compile(r"\d+")
@@ -187,10 +191,10 @@ def query_metrics(
     rows = []
     for i, q in enumerate(queries):
         nll = token_losses[i]
-        row = {"id": q.get("id", str(i)), "task": q.get("task"), "kind": q.get("kind"), "loss": sum(nll) / max(len(nll), 1)}
+        row = {"id": q.get("id", str(i)), "task": q.get("task"), "kind": q.get("kind"), "loss": _mean_nll(nll)}
         copied = [x for x, c in zip(nll, copied_number_mask(tokenizer, q["prompt"], q["completion"])) if c]
         if copied:
-            row["copy_loss"] = sum(copied) / len(copied)
+            row["copy_loss"] = _mean_nll(copied)
         if outputs is not None:
             row["output"] = outputs[i]
             if str(q.get("answer") or "").strip():  # open-ended queries (how-to) have no exact answer

@@ -15,6 +15,8 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from curate.errors import CurateUserError
+
 
 @dataclass(frozen=True)
 class Preset:
@@ -100,9 +102,14 @@ PRESETS: dict[str, Preset] = {
 
 
 def get_preset(preset: str | Preset = "demo", **overrides) -> Preset:
-    """The named preset (or the one given), with ``overrides`` replacing its fields."""
+    """The named preset (or the one given), with ``overrides`` replacing its fields.
+
+    An override of ``None`` keeps the preset's value, so optional settings (a CLI option, a run
+    config field) pass straight through. An unknown name is a user error (one line in the CLI).
+    """
     if isinstance(preset, str):
         if preset not in PRESETS:
-            raise KeyError(f"unknown preset {preset!r}; choose from {sorted(PRESETS)}")
+            raise CurateUserError(f"unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
         preset = PRESETS[preset]
+    overrides = {k: v for k, v in overrides.items() if v is not None}
     return dataclasses.replace(preset, **overrides) if overrides else preset

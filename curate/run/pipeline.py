@@ -133,7 +133,7 @@ class Runner:
         from curate.queries import load_queries
 
         c = self.cfg.lm
-        preset = get_preset(c.preset, **({"steps": c.steps} if c.steps else {}))
+        preset = get_preset(c.preset, steps=c.steps or None)
         with self.stage("lm", f"train the reference model ({preset.name}, {preset.total_tokens:,} tokens)") as s:
             if s is None:
                 return
