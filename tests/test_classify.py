@@ -28,6 +28,7 @@ from curate.classify import (  # noqa: E402
     train_classifier,
 )
 from curate.classify.encoders import repo_encoders_dir  # noqa: E402
+from curate.classify.train import prune_noisy_labels  # noqa: E402
 
 HAS_STATIC = (repo_encoders_dir() / "minilm-static" / "model.safetensors").is_file()
 
@@ -411,6 +412,38 @@ def test_train_classifier_scores_held_out_documents_against_a_reference(corpus, 
     assert ref["per_class"]["procedural"]["support"] == ref["n"]
     with pytest.raises(ClassifierError, match="reference labels"):
         train_classifier(texts, labels, tmp_path / "bad", backend="fast", groups=groups, reference=reference[:-1])
+
+
+def test_pruning_drops_mostly_flipped_labels(corpus, tmp_path):
+    """Labels flipped at random get low cross-fitted probability: pruning finds them, not the clean ones."""
+    texts, labels, groups = corpus
+    rng = random.Random(3)
+    flipped = set(rng.sample(range(len(texts)), 45))  # 15% noise
+    noisy = [rng.choice([c for c in ("procedural", "factual", "other") if c != y]) if i in flipped else y
+             for i, y in enumerate(labels)]
+    params = {"word_features": 2**16, "shape_features": 2**14}
+    keep, info = prune_noisy_labels(texts, noisy, None, 0.15, "fast", params, seed=0)
+    dropped = set(range(len(texts))) - set(keep.tolist())
+    assert len(dropped) == info["dropped"] == 45 and info["by"] == "document"
+    assert len(dropped & flipped) / len(dropped) >= 0.8  # chance would be 0.15
+    again, _ = prune_noisy_labels(texts, noisy, None, 0.15, "fast", params, seed=0)
+    np.testing.assert_array_equal(keep, again)
+    # folds by group score each document with a model that never saw its family: harder, still far above chance
+    keep, info = prune_noisy_labels(texts, noisy, groups, 0.15, "fast", params, seed=0)
+    dropped = set(range(len(texts))) - set(keep.tolist())
+    assert info["by"] == "group" and len(dropped & flipped) / len(dropped) >= 0.3
+    assert prune_noisy_labels(texts, noisy, groups, 0.0)[0].tolist() == list(range(len(texts)))
+    with pytest.raises(ClassifierError, match=r"\[0, 1\)"):
+        prune_noisy_labels(texts, noisy, groups, 1.0)
+
+    out = tmp_path / "pruned"
+    train_classifier(texts, noisy, out, backend="fast", seed=0, groups=groups, params=params, prune=0.15)
+    m = json.loads((out / "metrics.json").read_text())
+    _, test = group_split(noisy, groups, 0.2, 0)
+    assert m["split"]["n_test"] == len(test)  # held-out documents are never pruned
+    assert m["pruned"]["dropped"] == int(0.15 * m["split"]["n_train"])
+    assert m["pruned"]["refit_dropped"] == 45
+    assert "Noisy labels pruned" in (out / "README.md").read_text()
 
 
 def test_evaluate_metrics_and_plot(fast_clf, corpus, tmp_path):

@@ -46,6 +46,8 @@ def test_config_file_and_overrides(tmp_path: Path) -> None:
     ("world: 5", "world: expected a mapping"),
     ("world: {docs: 10}", "world.docs must be at least 100"),
     ("world: {docs: 500}\ninfluence: {docs: 600}", "exceeds world.docs"),
+    ("classifier: {prune: 1.5}", "classifier.prune must be a number in [0, 1)"),
+    ("classifier: {prune: lots}", "classifier.prune must be a number in [0, 1)"),
     ("mix: {recipes: [nope]}", None),
     ("world: [", "not valid YAML"),
 ])

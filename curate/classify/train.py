@@ -69,6 +69,66 @@ def group_split(
     )
 
 
+def prune_noisy_labels(
+    texts: Sequence[str],
+    labels: Sequence[str],
+    groups: Sequence[Any] | None,
+    fraction: float,
+    backend: str = "fast",
+    params: dict[str, Any] | None = None,
+    seed: int = 0,
+    folds: int = 5,
+) -> tuple[np.ndarray, dict[str, Any]]:
+    """Indices of the documents to train on once the ``fraction`` with the least likely labels are dropped.
+
+    Confident learning (Northcutt et al., 2021): every document is scored by a model that never saw
+    it (``folds``-fold cross-fitting, by group like the held-out split), and those whose given
+    label gets the lowest probability are dropped. Influence labels are noisy (macro-F1 ~0.78
+    against the generator's truth); a label that a model of all the other groups finds unlikely
+    is more often a labelling error than a hard example. Deterministic for a given ``seed``.
+    """
+    from sklearn.model_selection import GroupKFold, StratifiedKFold
+
+    if not 0.0 <= fraction < 1.0:
+        raise ClassifierError(f"the fraction of labels to prune must be in [0, 1), got {fraction}")
+    labels = [str(x) for x in labels]
+    n = len(labels)
+    keep_all = np.arange(n)
+    if fraction == 0.0 or n == 0:
+        return keep_all, {"fraction": 0.0, "dropped": 0}
+    classes = sorted(set(labels))
+    keys = None if groups is None else np.asarray([str(g) for g in groups])
+    n_groups = 0 if keys is None else len(set(keys.tolist()))
+    if keys is not None and n_groups >= folds:
+        splits = GroupKFold(folds).split(np.zeros(n), labels, keys)
+    else:
+        splits = StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(n), labels)
+    y = np.asarray(labels)
+    p_given = np.zeros(n)
+    for fit_idx, score_idx in splits:
+        missing = sorted(set(classes) - set(y[fit_idx].tolist()))
+        if missing:
+            raise ClassifierError(f"cannot prune labels: a cross-fitting fold has no {missing[0]!r} documents; "
+                                  "use finer groups or more labelled documents")
+        clf = make_classifier(backend, seed=seed, **(params or {}))
+        clf.fit([texts[i] for i in fit_idx], list(y[fit_idx]), classes=classes)
+        proba = clf.predict_proba([texts[i] for i in score_idx])
+        col = {c: k for k, c in enumerate(clf.labels)}
+        p_given[score_idx] = proba[np.arange(len(score_idx)), [col[v] for v in y[score_idx]]]
+    n_drop = int(fraction * n)
+    order = np.lexsort((keep_all, p_given))  # lowest probability first, ties by position
+    dropped = np.sort(order[:n_drop])
+    keep = np.sort(order[n_drop:])
+    return keep, {
+        "fraction": fraction,
+        "folds": folds,
+        "by": "group" if keys is not None and n_groups >= folds else "document",
+        "dropped": int(n_drop),
+        "dropped_by_label": dict(sorted(Counter(y[dropped].tolist()).items())),
+        "max_dropped_probability": round(float(p_given[order[n_drop - 1]]), 4) if n_drop else None,
+    }
+
+
 def _reference_metrics(clf: Classifier, texts: Sequence[str], reference: Sequence[str | None], key: str) -> dict[str, Any]:
     """Held-out metrics against a second labelling; a class the model lacks is a zero column."""
     keep = [i for i, r in enumerate(reference) if r is not None]
@@ -104,6 +164,7 @@ def train_classifier(
     group_key: str = "",
     reference: Sequence[str | None] | None = None,
     reference_key: str = "reference",
+    prune: float = 0.0,
 ) -> Classifier:
     """Fit a ``backend`` classifier, score it on a held-out group split, and save it to ``out_dir``.
 
@@ -116,6 +177,10 @@ def train_classifier(
     the generator's ground truth next to influence labels: the held-out documents are scored
     against it too (``metrics["heldout_reference"]``), on the same unseen groups, so a
     classifier trained on noisy labels is also measured against the labels they stand for.
+
+    ``prune`` drops that fraction of the training documents whose labels look least likely
+    (:func:`prune_noisy_labels`), both before the held-out scoring (from the training part
+    only: held-out documents are never pruned) and before the refit.
     """
     texts = list(texts)
     labels = [str(x) for x in labels]
@@ -130,8 +195,11 @@ def train_classifier(
     classes = None
 
     t0 = time.perf_counter()
+    kept, pruned = prune_noisy_labels([texts[i] for i in tr], [labels[i] for i in tr], None if groups is None else
+                                      [groups[i] for i in tr], prune, backend, params, seed)
+    fit_idx = tr[kept]
     clf = make_classifier(backend, seed=seed, **params)
-    clf.fit([texts[i] for i in tr], [labels[i] for i in tr])
+    clf.fit([texts[i] for i in fit_idx], [labels[i] for i in fit_idx])
     fit_seconds = time.perf_counter() - t0
     classes = clf.labels
     test_texts = [texts[i] for i in te]
@@ -143,8 +211,10 @@ def train_classifier(
     against_reference = _reference_metrics(clf, test_texts, [reference[i] for i in te], reference_key) if reference is not None else None
     speed = _throughput(clf, test_texts)
     if refit:
+        kept, pruned_all = prune_noisy_labels(texts, labels, groups, prune, backend, params, seed)
         clf = make_classifier(backend, seed=seed, **params)
-        clf.fit(texts, labels, classes=classes)
+        clf.fit([texts[i] for i in kept], [labels[i] for i in kept], classes=classes)
+        pruned["refit_dropped"] = pruned_all["dropped"]
     clf.save(out, name=name or out.resolve().name)
 
     split: dict[str, Any] = {
@@ -170,6 +240,7 @@ def train_classifier(
         "heldout": heldout,
         **({"heldout_reference": against_reference} if against_reference is not None else {}),
         "refit_on_all": bool(refit),
+        "pruned": pruned,
         "fit_seconds_train_split": round(fit_seconds, 2),
         "predict_docs_per_s": round(speed, 1),
         "params": clf.params,
@@ -186,6 +257,17 @@ def _reference_line(metrics: dict[str, Any]) -> str:
     recalls = ", ".join(f"{c} {m['recall']:.3f}" for c, m in r["per_class"].items())
     return (f"Against `{r['field']}` (a second labelling of the same held-out documents): macro-F1 "
             f"{r['macro_f1']:.3f}, accuracy {r['accuracy']:.3f}; recall {recalls}.\n\n")
+
+
+def _pruned_line(metrics: dict[str, Any]) -> str:
+    p = metrics.get("pruned") or {}
+    if not p.get("dropped"):
+        return ""
+    by_label = ", ".join(f"{k} {v}" for k, v in p["dropped_by_label"].items())
+    refit = f", {p['refit_dropped']} before the refit" if "refit_dropped" in p else ""
+    return (f"Noisy labels pruned: the {p['fraction']:.0%} of training documents whose label was least likely "
+            f"under {p['folds']}-fold cross-fitted models were dropped ({p['dropped']} of the training part: "
+            f"{by_label}{refit}).\n")
 
 
 def model_card(clf: Classifier, metrics: dict[str, Any], data_description: str = "") -> str:
@@ -215,7 +297,7 @@ data mixtures. Use the probabilities, not only the top label; tags are document-
 ## Training data
 {data_description or 'Not described by the trainer.'}
 {counts} ({sum(metrics['label_counts'].values())} documents).
-{enc}
+{_pruned_line(metrics)}{enc}
 ## Held-out metrics
 Split by {split['by']}: {split['n_train']} training / {split['n_test']} held-out documents
 {'(' + str(split.get('n_groups_test')) + ' held-out groups, none seen in training)' if 'n_groups_test' in split else '(random split: templates may leak)'}.

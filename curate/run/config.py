@@ -52,6 +52,8 @@ class ClassifierConfig:
     # backend parameters over its defaults; C 2.0 regularises more than the fast backend's 8.0
     # because influence labels are noisy (README, "Classifiers and tagging")
     params: dict = field(default_factory=lambda: {"C": 2.0})
+    # fraction of influence-labelled documents dropped as likely label errors (confident learning)
+    prune: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,9 @@ def load_run_config(path: str | Path | None = None, **overrides: Any) -> RunConf
     cfg = _build(RunConfig, values, where)
     if cfg.world.docs < 100:
         raise CurateUserError(f"{where}: world.docs must be at least 100")
+    prune = cfg.classifier.prune
+    if isinstance(prune, bool) or not isinstance(prune, (int, float)) or not 0 <= prune < 1:
+        raise CurateUserError(f"{where}: classifier.prune must be a number in [0, 1), got {prune!r}")
     if cfg.influence.docs > cfg.world.docs:
         raise CurateUserError(f"{where}: influence.docs ({cfg.influence.docs}) exceeds world.docs ({cfg.world.docs})")
     return cfg
