@@ -311,6 +311,7 @@ def lm_train(
     queries: Path | None = typer.Option(None, "--queries", "-q", help="Query suite JSONL: completion loss and greedy accuracy are reported before and after training."),
     seed: int = typer.Option(0, "--seed", help="Random seed (same seed and threads: bitwise the same weights)."),
     steps: int | None = typer.Option(None, "--steps", min=1, help="Optimizer steps (default: the preset's); the cosine schedule follows them."),
+    drills: int = typer.Option(0, "--drills", min=0, help="Add this many generated practice documents (6 worked Q/A each in the query format, never a query's problem) to the training data, so a small model learns the procedures (curate/world/drills.py)."),
     text_key: str = typer.Option("text", "--text-key", help="Field holding the document text."),
 ) -> None:
     """Train a small Llama-style model and a BPE tokenizer from scratch on a corpus.
@@ -323,7 +324,10 @@ def lm_train(
 
     chosen = get_preset(preset, steps=steps)
     query_rows = load_queries(queries, split="influence") if queries else None
+    from curate.world.drills import drill_documents
+
     texts = [doc.text for doc in iter_documents(corpus, text_key=text_key)]
+    texts += drill_documents(drills, seed, exclude_prompts=[q["prompt"] for q in query_rows or []])
     report = train_lm(texts, out, preset=chosen, seed=seed, queries=query_rows)
     from rich.table import Table
 

@@ -160,11 +160,12 @@ def test_mix_and_filter_commands(tmp_path: Path) -> None:
 def test_lm_train_command_reports_query_metrics(tmp_path: Path) -> None:
     generate_world(tmp_path / "world", n_docs=150, seed=8)
     result = runner.invoke(app, ["lm", "train", str(tmp_path / "world" / "docs"), "--out", str(tmp_path / "lm"),
-                                 "--preset", "tiny", "--steps", "40",
+                                 "--preset", "tiny", "--steps", "40", "--drills", "30",
                                  "--queries", str(tmp_path / "world" / "queries" / "influence.jsonl")])
     assert result.exit_code == 0, result.output
     assert "reasoning queries after" in result.output
     report = json.loads((tmp_path / "lm" / "train_report.json").read_text())
+    assert report["n_docs"] == 150 + 30  # the corpus and the practice drills
     assert report["final_loss"] < report["first_loss"]
     assert report["steps"] == 40 and report["preset"]["steps"] == 40
     assert (tmp_path / "lm" / "config.json").exists()

@@ -296,3 +296,24 @@ def test_howto_queries_are_open_ended_steps(world: ProceduralWorld) -> None:
         assert q.prompt.startswith("Q: How do you ") and q.prompt.endswith("?\nA:")
         assert q.completion.startswith(" First, ") and q.completion.endswith(".")
     assert len({q.prompt for q in howto}) == len(howto)
+
+
+def test_drills_are_query_format_practice_that_never_uses_a_query_problem() -> None:
+    from curate.world.drills import drill_documents
+
+    docs = drill_documents(200, seed=0, pairs=6)
+    assert docs == drill_documents(200, seed=0, pairs=6)  # deterministic
+    assert docs != drill_documents(200, seed=1, pairs=6)
+    pairs = [block for doc in docs for block in doc.split("\n\n")]
+    assert len(pairs) == 1200
+    pattern = re.compile(r"Q: .+\nA: First, .+ The answer is .+\.", re.S)
+    assert all(pattern.fullmatch(p) for p in pairs)
+    assert len({p.split("\nA:")[0] for p in pairs}) > 1000  # varied problems
+    query_prompts = {q.prompt for q in ProceduralWorld(0).queries()}
+    assert not query_prompts & {p.split("\nA:")[0] + "\nA:" for p in pairs}
+    # a prompt passed in is never drilled, whatever the seed's reserved problems are
+    first = pairs[0].split("\nA:")[0] + "\nA:"
+    again = drill_documents(200, seed=0, pairs=6, exclude_prompts=[first])
+    assert first not in {b.split("\nA:")[0] + "\nA:" for d in again for b in d.split("\n\n")}
+    with pytest.raises(ValueError):
+        drill_documents(1, pairs=0)

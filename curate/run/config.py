@@ -35,6 +35,7 @@ class WorldConfig:
 class LMConfig:
     preset: str = "demo"  # reference model preset (curate/lm/presets.py)
     steps: int | None = None  # override the preset's steps
+    drills: int = 0  # generated worked Q/A practice documents added to the LM's training data (curate/world/drills.py)
 
 
 @dataclass(frozen=True)

@@ -131,16 +131,19 @@ class Runner:
         from curate.io import iter_documents
         from curate.lm import get_preset, train_lm
         from curate.queries import load_queries
+        from curate.world.drills import drill_documents
 
         c = self.cfg.lm
         preset = get_preset(c.preset, steps=c.steps or None)
         with self.stage("lm", f"train the reference model ({preset.name}, {preset.total_tokens:,} tokens)") as s:
             if s is None:
                 return
+            queries = load_queries(self.queries, split="influence")
             texts = [d.text for d in iter_documents(self.docs)]
+            texts += drill_documents(c.drills, self.cfg.seed, exclude_prompts=[q["prompt"] for q in queries])
             report = train_lm(texts, self.dir("lm") / "model", preset=preset, seed=self.cfg.seed,
-                              queries=load_queries(self.queries, split="influence"), progress=self.progress,
-                              threads=self.cfg.threads)
+                              queries=queries, progress=self.progress, threads=self.cfg.threads)
+            s["drills"] = c.drills
             s.update({k: report.get(k) for k in ("params", "tokens_seen", "final_loss", "tokens_per_s", "train_s")})
             for when in ("before", "after"):
                 s[f"queries_{when}"] = (report.get(f"queries_{when}") or {}).get("by_kind")
