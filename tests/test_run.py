@@ -15,7 +15,7 @@ TINY = """
 seed: 0
 threads: 1
 world: {docs: 400}
-lm: {preset: tiny, steps: 30}
+lm: {preset: tiny, steps: 30, drills: 20}
 influence: {docs: 120, fit_docs: 48, shard_docs: 60, settings: {max_length: 64, batch_size: 16}}
 classifier: {backend: fast}
 check: {sample: 60}
@@ -29,6 +29,14 @@ def test_defaults_are_the_demo() -> None:
     assert cfg == RunConfig() == load_run_config(Path(__file__).parents[1] / "recipes" / "runs" / "demo.yaml")
     assert cfg.world.docs == 20_000 and cfg.ablate.seeds >= 3
     assert [p.stem for p in cfg.recipe_paths()] == ["natural", "procedural-diverse", "procedural-narrow"]
+
+
+def test_every_shipped_run_config_loads() -> None:
+    paths = sorted((Path(__file__).parents[1] / "recipes" / "runs").glob("*.yaml"))
+    assert {p.stem for p in paths} >= {"demo", "demo-drills", "large"}
+    for p in paths:
+        cfg = load_run_config(p)
+        assert cfg.recipe_paths() and cfg.lm.drills >= 0
 
 
 def test_config_file_and_overrides(tmp_path: Path) -> None:
@@ -71,7 +79,8 @@ def test_whole_loop_on_a_tiny_corpus_resumes_and_is_deterministic(tmp_path: Path
     assert list(results) == ["world", "lm", "influence", "classifier", "tag", "check", "mix", "ablate"]
     for stage in results:
         assert (out / stage / "stage.json").is_file()
-    assert sum(results["tag"]["counts"].values()) == 400
+    assert sum(results["tag"]["counts"].values()) == 400  # the LM's practice drills are never tagged
+    assert results["lm"]["drills"] == 20
     assert set(results["mix"]) == {"natural", "procedural-diverse", "procedural-narrow"}
     assert all(m["accounting_adds_up"] for m in results["mix"].values())
     c = results["classifier"]  # held-out styles scored against influence labels and ground truth alike
