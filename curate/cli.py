@@ -321,11 +321,10 @@ def lm_train(
     from curate.io import iter_documents
     from curate.lm import get_preset, train_lm
     from curate.queries import load_queries
+    from curate.world.drills import drill_documents
 
     chosen = get_preset(preset, steps=steps)
     query_rows = load_queries(queries, split="influence") if queries else None
-    from curate.world.drills import drill_documents
-
     texts = [doc.text for doc in iter_documents(corpus, text_key=text_key)]
     texts += drill_documents(drills, seed, exclude_prompts=[q["prompt"] for q in query_rows or []])
     report = train_lm(texts, out, preset=chosen, seed=seed, queries=query_rows)

@@ -17,7 +17,6 @@ import random
 from collections.abc import Iterable
 
 from curate.world.procedural import ProceduralWorld
-from curate.world.procedures import PAPER_TASKS, TASK_LIST
 
 
 def drill_documents(n_docs: int, seed: int = 0, *, pairs: int = 6, exclude_prompts: Iterable[str] = ()) -> list[str]:
@@ -32,14 +31,11 @@ def drill_documents(n_docs: int, seed: int = 0, *, pairs: int = 6, exclude_promp
     world = ProceduralWorld(seed)
     excluded = set(exclude_prompts)
     rng = random.Random(f"curate-drills:{seed}")
-    weights = [2.0 if t.name in PAPER_TASKS else 1.0 for t in TASK_LIST]
 
     def pair() -> str:
         while True:
-            task = rng.choices(TASK_LIST, weights=weights)[0]
-            prob = world._draw(task, rng)
-            prompt = f"Q: {task.question(prob)}\nA:"
+            prompt, completion = world.practice_pair(rng)
             if prompt not in excluded:
-                return prompt + task.completion(prob)
+                return prompt + completion
 
     return ["\n\n".join(pair() for _ in range(pairs)) for _ in range(n_docs)]

@@ -162,6 +162,13 @@ class ProceduralWorld:
                         procedure=t.name,
                         extra={"operands": [problem_id(p) for p in probs], "answers": [p.answer for p in probs]})
 
+    def practice_pair(self, rng: random.Random) -> tuple[str, str]:
+        """``(prompt, completion)`` in the query format for a problem no query uses, of a task drawn
+        as documents draw them: worked practice for a reference model (:mod:`curate.world.drills`)."""
+        t = rng.choices(TASK_LIST, weights=self._task_weights)[0]
+        p = self._draw(t, rng)
+        return f"Q: {t.question(p)}\nA:", t.completion(p)
+
     def _draw(self, task: MathTask, rng: random.Random) -> Prob:
         while True:
             p = task.sample(rng)
