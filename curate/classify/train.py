@@ -98,8 +98,8 @@ def prune_noisy_labels(
         return keep_all, {"fraction": 0.0, "dropped": 0}
     classes = sorted(set(labels))
     keys = None if groups is None else np.asarray([str(g) for g in groups])
-    n_groups = 0 if keys is None else len(set(keys.tolist()))
-    if keys is not None and n_groups >= folds:
+    by_group = keys is not None and len(set(keys.tolist())) >= folds
+    if by_group:
         splits = GroupKFold(folds).split(np.zeros(n), labels, keys)
     else:
         splits = StratifiedKFold(folds, shuffle=True, random_state=seed).split(np.zeros(n), labels)
@@ -122,7 +122,7 @@ def prune_noisy_labels(
     return keep, {
         "fraction": fraction,
         "folds": folds,
-        "by": "group" if keys is not None and n_groups >= folds else "document",
+        "by": "group" if by_group else "document",
         "dropped": int(n_drop),
         "dropped_by_label": dict(sorted(Counter(y[dropped].tolist()).items())),
         "max_dropped_probability": round(float(p_given[order[n_drop - 1]]), 4) if n_drop else None,
