@@ -131,6 +131,16 @@ def _build(cls: type, values: Any, where: str):
         raise CurateUserError(f"{where}: {err}") from None
 
 
+def _check_number(value: Any, name: str, where: str, lo: float, hi: float | None = None, integer: bool = False) -> None:
+    """One line naming the key unless ``value`` is a number (a whole one if ``integer``) in ``[lo, hi)``:
+    a string or a negative count in a run config fails here, not as a traceback inside a stage."""
+    kinds = (int,) if integer else (int, float)
+    if not isinstance(value, bool) and isinstance(value, kinds) and lo <= value and (hi is None or value < hi):
+        return
+    what = f"a number in [{lo}, {hi})" if hi is not None else f"at least {lo}" + (", a whole number" if integer else "")
+    raise CurateUserError(f"{where}: {name} must be {what}, got {value!r}")
+
+
 def load_run_config(path: str | Path | None = None, **overrides: Any) -> RunConfig:
     """The run configuration from a YAML file (or the defaults), with top-level ``overrides``."""
     values: dict = {}
@@ -149,11 +159,10 @@ def load_run_config(path: str | Path | None = None, **overrides: Any) -> RunConf
         where = "config"
     values.update({k: v for k, v in overrides.items() if v is not None})
     cfg = _build(RunConfig, values, where)
-    if cfg.world.docs < 100:
-        raise CurateUserError(f"{where}: world.docs must be at least 100")
-    prune = cfg.classifier.prune
-    if isinstance(prune, bool) or not isinstance(prune, (int, float)) or not 0 <= prune < 1:
-        raise CurateUserError(f"{where}: classifier.prune must be a number in [0, 1), got {prune!r}")
+    _check_number(cfg.world.docs, "world.docs", where, 100, integer=True)
+    _check_number(cfg.lm.drills, "lm.drills", where, 0, integer=True)
+    _check_number(cfg.influence.docs, "influence.docs", where, 1, integer=True)
+    _check_number(cfg.classifier.prune, "classifier.prune", where, 0, 1)
     if cfg.influence.docs > cfg.world.docs:
         raise CurateUserError(f"{where}: influence.docs ({cfg.influence.docs}) exceeds world.docs ({cfg.world.docs})")
     return cfg
