@@ -26,6 +26,7 @@ from curate.influence.label import (
     answer_matrix,
     evaluate_labels,
     label_documents,
+    labelling_summary,
     read_scores_dir,
     write_labels,
 )
@@ -178,6 +179,31 @@ def test_label_thresholds_are_respected(planted):
     assert not any(r["label"] == "factual" for r in label_documents(scores, queries, docs, f_min=1e9, fm_min=1e9))
     with pytest.raises(ValueError):
         label_documents(scores, queries, docs, r_threshold=1.0)
+
+
+def test_answer_first_makes_an_answering_document_factual(planted):
+    # a procedural document that states a factual query's answer and moves that query strongly is
+    # factual under the default rule, procedural with answer_first=False; no other label changes
+    scores, docs, queries = planted
+    scores, docs = scores.copy(), [dict(d) for d in docs]
+    base = label_documents(scores, queries, docs, answer_first=False)
+    i = next(k for k, r in enumerate(base) if r["label"] == "procedural")
+    j = next(k for k, q in enumerate(queries) if q["kind"] == "factual" and not q["answer"].isdigit())
+    docs[i]["text"] += f" The answer is {queries[j]['answer']}."
+    scores[i, j] = 50 * np.abs(scores[:, j]).max()
+    on = label_documents(scores, queries, docs)
+    off = label_documents(scores, queries, docs, answer_first=False)
+    assert off[i]["label"] == "procedural" and on[i]["label"] == "factual"
+    assert on[i]["evidence"]["answered_query"] == queries[j]["id"]
+    f_min = labelling_summary(on, scores, queries)["thresholds"]["f_min"]
+    for a, b in zip(on, off):
+        A = a["evidence"]["answered_factual"]
+        if A is not None and A >= f_min:
+            assert a["label"] == "factual"
+        else:
+            assert a["label"] == b["label"]
+    # without the documents' text there is no answer evidence: the rule falls back
+    assert [r["label"] for r in label_documents(scores, queries)] == [r["label"] for r in off]
 
 
 def test_label_evidence_and_answer_in_text(planted):

@@ -8,11 +8,14 @@ The rule (documented with its thresholds in ``influence/README.md``):
    scale of a query, its loss and its backend drop out.
 2. **Summarise per document.** ``R`` = mean z over reasoning queries; ``F_mean`` = mean z over
    factual queries; ``F`` = mean of the ``factual_top`` largest factual z (factual influence
-   concentrates on the few queries whose fact the document states); ``C`` = mean z over control
-   queries (a format baseline, reported as evidence only).
+   concentrates on the few queries whose fact the document states); ``A`` = the largest z over
+   the factual queries whose answer occurs in the document's text (needs the documents);
+   ``C`` = mean z over control queries (a format baseline, reported as evidence only).
 3. **Decide, with thresholds relative to the corpus.** With ``D = R - F_mean``, a document is
 
-   * ``procedural`` when ``D >= margin`` (reasoning influence dominates factual influence)
+   * ``factual`` when ``A >= f_min`` (strong influence on a factual query whose answer it
+     states: the paper's signature of factual knowledge; ``answer_first=False`` turns it off);
+   * else ``procedural`` when ``D >= margin`` (reasoning influence dominates factual influence)
      and ``R >= r_min`` (at least typical reasoning influence);
    * else ``factual`` when ``F >= f_min`` (or, optionally, ``F_mean >= fm_min``);
    * else ``other``.
@@ -146,10 +149,13 @@ class LabelRule:
     f_k: float = 1.0
     fm_min: float | str | None = None  # optional: or F_mean >= fm_min (off by default)
     fm_k: float = 2.5
+    answer_first: bool = True  # factual first when A (z on a factual query answered in the text) >= f_min
 
     def __post_init__(self) -> None:
         if self.method not in ("robust_z", "log_z", "rank"):
             raise CurateUserError(f"method must be robust_z, log_z or rank, got {self.method!r}")
+        if not isinstance(self.answer_first, bool):
+            raise CurateUserError(f"answer_first must be true or false, got {self.answer_first!r}")
         if self.factual_top < 1:
             raise CurateUserError(f"factual_top must be at least 1, got {self.factual_top}")
         for name in ("r_min", "margin", "f_min", "fm_min"):
@@ -196,8 +202,14 @@ def _kinds(queries: Sequence[dict]) -> np.ndarray:
     return np.array([q.get("kind", "") for q in queries])
 
 
-def influence_features(scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None) -> dict[str, Any]:
-    """Per-document statistics of the rule: ``R``, ``F``, ``F_mean``, ``C``, top task and query."""
+def influence_features(
+    scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None, docs: Sequence[dict] | None = None
+) -> dict[str, Any]:
+    """Per-document statistics of the rule: ``R``, ``F``, ``F_mean``, ``C``, ``A``, top task and query.
+
+    ``A`` (and ``answer_query``, its column) needs ``docs`` (records with ``text``); without them,
+    or for a document that contains no factual query's answer, ``A`` is ``-inf``.
+    """
     rule = rule or LabelRule()
     scores = np.asarray(scores)
     if scores.ndim != 2 or scores.shape[1] != len(queries):
@@ -219,6 +231,13 @@ def influence_features(scores: np.ndarray, queries: Sequence[dict], rule: LabelR
     F_mean = zf.mean(axis=1)
     C = z[:, control].mean(axis=1) if control.size else np.zeros(n)
     top_factual = factual[np.argmax(zf, axis=1)]
+    A, answer_query = np.full(n, -np.inf), np.full(n, -1)
+    if docs is not None:
+        answered = answer_matrix(docs, [str(queries[j].get("answer", "")) for j in factual])
+        za = np.where(answered, zf, -np.inf)
+        best = np.argmax(za, axis=1)
+        A = za[np.arange(n), best]
+        answer_query = np.where(np.isfinite(A), factual[best], -1)
     tasks = np.array([queries[i].get("task", "") for i in reasoning])
     task_names = sorted(set(tasks))
     per_task = np.stack([z[:, reasoning[tasks == t]].mean(axis=1) for t in task_names], axis=1)
@@ -229,6 +248,8 @@ def influence_features(scores: np.ndarray, queries: Sequence[dict], rule: LabelR
         "F": F,
         "F_mean": F_mean,
         "C": C,
+        "A": A,
+        "answer_query": answer_query,
         "top_factual": top_factual,
         "task_names": task_names,
         "per_task": per_task,
@@ -261,6 +282,7 @@ def resolve_thresholds(features: dict[str, Any], rule: LabelRule) -> dict[str, f
         "margin": pick(rule.margin, "D", rule.margin_k),
         "f_min": pick(rule.f_min, "F", rule.f_k),
         "fm_min": pick(rule.fm_min, "F_mean", rule.fm_k),
+        "a_min": pick(rule.f_min, "F", rule.f_k) if rule.answer_first else float("inf"),
     }
 
 
@@ -272,8 +294,9 @@ def thresholds_for_json(thresholds: dict[str, float]) -> dict[str, float | None]
 def apply_rule(features: dict[str, Any], thresholds: dict[str, float]) -> np.ndarray:
     """Labels (array of str) from features and resolved thresholds."""
     R, F, F_mean = features["R"], features["F"], features["F_mean"]
-    procedural = (R >= thresholds["r_min"]) & (R - F_mean >= thresholds["margin"])
-    factual = ~procedural & ((F >= thresholds["f_min"]) | (F_mean >= thresholds["fm_min"]))
+    answered = features.get("A", np.full(len(R), -np.inf)) >= thresholds.get("a_min", float("inf"))
+    procedural = ~answered & (R >= thresholds["r_min"]) & (R - F_mean >= thresholds["margin"])
+    factual = answered | (~procedural & ((F >= thresholds["f_min"]) | (F_mean >= thresholds["fm_min"])))
     return np.where(procedural, "procedural", np.where(factual, "factual", "other"))
 
 
@@ -298,14 +321,15 @@ def label_documents(
 
     ``thresholds`` are :class:`LabelRule` fields (``r_min=2.0``, ``f_k=5``, ``method="rank"``,
     ...) overriding ``rule``. ``docs`` (records with ``id`` and ``text``) supply ids and the
-    ``answer_in_text`` evidence: whether the answer of the document's top factual query occurs
-    in its text; neither feeds the label.
+    answers in the text: ``A`` (the rule's answer-first step; without ``docs`` it is skipped) and
+    the ``answer_in_text`` evidence (whether the answer of the document's top factual query occurs
+    in its text).
     """
     rule = make_rule(rule, **thresholds)
     scores = np.asarray(scores)
     if docs is not None and len(docs) != scores.shape[0]:
         raise CurateUserError(f"{len(docs)} documents but scores have {scores.shape[0]} rows")
-    feats = influence_features(scores, queries, rule)
+    feats = influence_features(scores, queries, rule, docs)
     th = resolve_thresholds(feats, rule)
     labels = apply_rule(feats, th)
     records = []
@@ -320,6 +344,8 @@ def label_documents(
             "top_task": feats["top_task"][i],
             "top_task_z": round(float(feats["top_task_z"][i]), 4),
             "top_factual_query": q.get("id"),
+            "answered_factual": round(float(feats["A"][i]), 4) if np.isfinite(feats["A"][i]) else None,
+            "answered_query": queries[int(feats["answer_query"][i])].get("id") if feats["answer_query"][i] >= 0 else None,
             "answer_in_text": bool(
                 docs is not None and answer_in_text(str(q.get("answer", "")), docs[i].get("text") or "")
             ),

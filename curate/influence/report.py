@@ -307,7 +307,7 @@ def influence_report(
 
     rule = rule or LabelRule()
     records = label_documents(scores, queries, docs, rule=rule)
-    feats = influence_features(scores, queries, rule)
+    feats = influence_features(scores, queries, rule, docs)
     th = resolve_thresholds(feats, rule)
     labels_section: dict[str, Any] = {
         "rule": asdict(rule),
