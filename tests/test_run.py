@@ -33,7 +33,7 @@ def test_defaults_are_the_demo() -> None:
 
 def test_every_shipped_run_config_loads() -> None:
     paths = sorted((Path(__file__).parents[1] / "recipes" / "runs").glob("*.yaml"))
-    assert {p.stem for p in paths} >= {"demo", "demo-drills", "large"}
+    assert {p.stem for p in paths} >= {"demo", "demo-no-drills", "large"}
     for p in paths:
         cfg = load_run_config(p)
         assert cfg.recipe_paths() and cfg.lm.drills >= 0
