@@ -50,14 +50,24 @@ class InfluenceConfig:
     settings: dict = field(default_factory=dict)  # other InfluenceSettings fields
 
 
+#: backend parameters for noisy influence labels, used when a run config gives no ``params``:
+#: more regularisation than the backends' defaults (fast C 8.0, embed C 0.1), so that the
+#: classifier follows the kind of text more and the label noise less (README, "Classifiers and
+#: tagging"; embed's C was picked on the real-text devsets)
+INFLUENCE_LABEL_PARAMS: dict[str, dict] = {"fast": {"C": 2.0}, "embed": {"C": 0.03}}
+
+
 @dataclass(frozen=True)
 class ClassifierConfig:
     backend: str = "fast"
-    # backend parameters over its defaults; C 2.0 regularises more than the fast backend's 8.0
-    # because influence labels are noisy (README, "Classifiers and tagging")
-    params: dict = field(default_factory=lambda: {"C": 2.0})
+    # backend parameters over its defaults; None: INFLUENCE_LABEL_PARAMS[backend]
+    params: dict | None = None
     # fraction of influence-labelled documents dropped as likely label errors (confident learning)
     prune: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.params is None:
+            object.__setattr__(self, "params", dict(INFLUENCE_LABEL_PARAMS.get(self.backend, {})))
 
 
 @dataclass(frozen=True)
