@@ -277,12 +277,13 @@ def resolve_thresholds(features: dict[str, Any], rule: LabelRule) -> dict[str, f
         values = features["R"] - features["F_mean"] if stat == "D" else features[stat]
         return auto_threshold(values, k)
 
+    f_min = pick(rule.f_min, "F", rule.f_k)
     return {
         "r_min": pick(rule.r_min, "R", rule.r_k),
         "margin": pick(rule.margin, "D", rule.margin_k),
-        "f_min": pick(rule.f_min, "F", rule.f_k),
+        "f_min": f_min,
         "fm_min": pick(rule.fm_min, "F_mean", rule.fm_k),
-        "a_min": pick(rule.f_min, "F", rule.f_k) if rule.answer_first else float("inf"),
+        "a_min": f_min if rule.answer_first else float("inf"),  # answer-first: the same bar as F
     }
 
 
