@@ -36,9 +36,7 @@ from curate.influence.label import (
     LABELS,
     LabelRule,
     agreement_table,
-    influence_features,
-    label_documents,
-    resolve_thresholds,
+    label_with_features,
     thresholds_for_json,
 )
 
@@ -208,7 +206,7 @@ def influence_check(
     if scores.shape != (len(records), len(qs)):
         raise CurateUserError(f"scorer returned shape {scores.shape}, expected {(len(records), len(qs))}")
     rule = rule or LabelRule()
-    labelled = label_documents(scores, qs, records, rule=rule)
+    labelled, _, thresholds = label_with_features(scores, qs, records, rule=rule)
     inf_labels = [r["label"] for r in labelled]
     verdict = _verdict(tags, inf_labels, n_perm, seed, alpha, kappa_min)
     # the negative control from the same scores: the sample's tags shuffled must fail
@@ -221,9 +219,7 @@ def influence_check(
         | {"kappa": control["agreement"]["kappa"], "p_value": control["permutation"]["p_value"]},
         "sample": {"requested": sample, "documents": len(records), "seed": seed, **sample_stats},
         "influence_labels": dict(Counter(inf_labels)),
-        "labelling": {"rule": asdict(rule),
-                      "thresholds": thresholds_for_json(resolve_thresholds(influence_features(scores, qs, rule),
-                                                                           rule))},
+        "labelling": {"rule": asdict(rule), "thresholds": thresholds_for_json(thresholds)},
         "queries": dict(Counter(q.get("kind", "") for q in qs)),
         "model_dir": str(model_dir) if model_dir is not None else None,
         "tags_shuffled": shuffle_tags,

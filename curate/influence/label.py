@@ -57,6 +57,7 @@ __all__ = [
     "evaluate_labels",
     "influence_features",
     "label_documents",
+    "label_with_features",
     "labelling_summary",
     "make_rule",
     "read_scores_dir",
@@ -209,6 +210,7 @@ def influence_features(
 
     ``A`` (and ``answer_query``, its column) needs ``docs`` (records with ``text``); without them,
     or for a document that contains no factual query's answer, ``A`` is ``-inf``.
+    ``top_factual_answered``: the answer of the top factual query occurs in the text.
     """
     rule = rule or LabelRule()
     scores = np.asarray(scores)
@@ -230,8 +232,10 @@ def influence_features(
     F = top_f.mean(axis=1)
     F_mean = zf.mean(axis=1)
     C = z[:, control].mean(axis=1) if control.size else np.zeros(n)
-    top_factual = factual[np.argmax(zf, axis=1)]
+    top_col = np.argmax(zf, axis=1)
+    top_factual = factual[top_col]
     A, answer_query = np.full(n, -np.inf), np.full(n, -1)
+    answered = np.zeros((n, factual.size), dtype=bool)
     if docs is not None:
         answered = answer_matrix(docs, [str(queries[j].get("answer", "")) for j in factual])
         za = np.where(answered, zf, -np.inf)
@@ -251,6 +255,7 @@ def influence_features(
         "A": A,
         "answer_query": answer_query,
         "top_factual": top_factual,
+        "top_factual_answered": answered[np.arange(n), top_col],
         "task_names": task_names,
         "per_task": per_task,
         "top_task": [task_names[i] for i in top_task_idx],
@@ -295,7 +300,7 @@ def thresholds_for_json(thresholds: dict[str, float]) -> dict[str, float | None]
 def apply_rule(features: dict[str, Any], thresholds: dict[str, float]) -> np.ndarray:
     """Labels (array of str) from features and resolved thresholds."""
     R, F, F_mean = features["R"], features["F"], features["F_mean"]
-    answered = features.get("A", np.full(len(R), -np.inf)) >= thresholds.get("a_min", float("inf"))
+    answered = features["A"] >= thresholds["a_min"]
     procedural = ~answered & (R >= thresholds["r_min"]) & (R - F_mean >= thresholds["margin"])
     factual = answered | (~procedural & ((F >= thresholds["f_min"]) | (F_mean >= thresholds["fm_min"])))
     return np.where(procedural, "procedural", np.where(factual, "factual", "other"))
@@ -318,7 +323,21 @@ def label_documents(
     rule: LabelRule | None = None,
     **thresholds: Any,
 ) -> list[dict]:
-    """One record per document (row of ``scores``): ``{"id", "label", "evidence"}``.
+    """One record per document (row of ``scores``): ``{"id", "label", "evidence"}``; see
+    :func:`label_with_features`."""
+    return label_with_features(scores, queries, docs, rule=rule, **thresholds)[0]
+
+
+def label_with_features(
+    scores: np.ndarray,
+    queries: Sequence[dict],
+    docs: Sequence[dict] | None = None,
+    *,
+    rule: LabelRule | None = None,
+    **thresholds: Any,
+) -> tuple[list[dict], dict[str, Any], dict[str, float]]:
+    """``(records, features, resolved thresholds)``: the labels of :func:`label_documents` with
+    what decided them, for callers that report those too (one pass over the answers in the text).
 
     ``thresholds`` are :class:`LabelRule` fields (``r_min=2.0``, ``f_k=5``, ``method="rank"``,
     ...) overriding ``rule``. ``docs`` (records with ``id`` and ``text``) supply ids and the
@@ -347,21 +366,21 @@ def label_documents(
             "top_factual_query": q.get("id"),
             "answered_factual": round(float(feats["A"][i]), 4) if np.isfinite(feats["A"][i]) else None,
             "answered_query": queries[int(feats["answer_query"][i])].get("id") if feats["answer_query"][i] >= 0 else None,
-            "answer_in_text": bool(
-                docs is not None and answer_in_text(str(q.get("answer", "")), docs[i].get("text") or "")
-            ),
+            "answer_in_text": bool(feats["top_factual_answered"][i]),
         }
         doc_id = docs[i].get("id") if docs is not None else None
         records.append({"id": doc_id if doc_id is not None else i, "label": str(labels[i]), "evidence": ev})
-    return records
+    return records, feats, th
 
 
 def labelling_summary(
-    records: Sequence[dict], scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None
+    records: Sequence[dict], scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None,
+    thresholds: dict[str, float] | None = None,
 ) -> dict:
-    """Counts per label and the resolved thresholds (for a report or a log line)."""
+    """Counts per label and the resolved thresholds (for a report or a log line); ``thresholds``
+    already resolved for these scores are used as they are."""
     rule = rule or LabelRule()
-    th = resolve_thresholds(influence_features(scores, queries, rule), rule)
+    th = thresholds if thresholds is not None else resolve_thresholds(influence_features(scores, queries, rule), rule)
     counts = dict(Counter(r["label"] for r in records))
     return {"rule": asdict(rule), "thresholds": thresholds_for_json(th), "counts": counts}
 
@@ -376,7 +395,7 @@ def write_labels(
     """
     rule = make_rule(rule, **thresholds)
     scores, docs, queries = read_scores_dir(scores_dir)
-    records = label_documents(scores, queries, docs, rule=rule)
+    records, _, th = label_with_features(scores, queries, docs, rule=rule)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
@@ -385,7 +404,7 @@ def write_labels(
         for r in records:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     tmp.replace(out)
-    summary = labelling_summary(records, scores, queries, rule)
+    summary = labelling_summary(records, scores, queries, rule, th)
     summary["documents"] = len(records)
     summary["out"] = str(out)
     if any("doc_type" in (d.get("metadata") or {}) for d in docs):

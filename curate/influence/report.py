@@ -35,10 +35,8 @@ from curate.influence.label import (
     LabelRule,
     answer_matrix,
     evaluate_labels,
-    influence_features,
-    label_documents,
+    label_with_features,
     read_scores_dir,
-    resolve_thresholds,
     thresholds_for_json,
 )
 from curate.report import fmt, fmt_interval, html, markdown, pyplot, save_figure
@@ -120,8 +118,8 @@ def correlation_groups(scores: np.ndarray, queries: Sequence[dict], n_boot: int 
         # replacement repeats the few dominant ones, which inflates correlations: on the demo
         # the bootstrap distribution lay wholly above the estimate, so percentile intervals
         # (and basic or BC ones) excluded the estimate itself. boot_mean shows that shift.
-        sd = float(arr.std(ddof=1)) if arr.size > 1 else float("nan")
-        ci = [v - 1.96 * sd, v + 1.96 * sd] if arr.size > 1 else [None, None]
+        half = 1.96 * float(arr.std(ddof=1)) if arr.size > 1 else None
+        ci = [v - half, v + half] if half is not None else [None, None]
         pairs = int(masks[k].sum()) if k in masks else int(masks["same_task"].sum() + masks["different_task"].sum())
         out[k] = {"mean": _finite(v), "ci95": [_finite(x) for x in ci], "pairs": pairs,
                   "boot_mean": _finite(float(arr.mean())) if arr.size else None}
@@ -312,9 +310,7 @@ def influence_report(
     src = source_representation(scores, queries, docs, top_fraction)
 
     rule = rule or LabelRule()
-    records = label_documents(scores, queries, docs, rule=rule)
-    feats = influence_features(scores, queries, rule, docs)
-    th = resolve_thresholds(feats, rule)
+    records, feats, th = label_with_features(scores, queries, docs, rule=rule)
     labels_section: dict[str, Any] = {
         "rule": asdict(rule),
         "thresholds": thresholds_for_json(th),
