@@ -437,8 +437,12 @@ def test_pruning_drops_mostly_flipped_labels(corpus, tmp_path):
         prune_noisy_labels(texts, noisy, groups, 1.0)
 
     out = tmp_path / "pruned"
-    train_classifier(texts, noisy, out, backend="fast", seed=0, groups=groups, params=params, prune=0.15)
+    train_classifier(texts, noisy, out, backend="fast", seed=0, groups=groups, params=params, prune=0.15,
+                     reference=labels, reference_key="clean")
     m = json.loads((out / "metrics.json").read_text())
+    # with the clean labels as reference, the metrics say how often the dropped labels were errors
+    d = m["pruned"]["reference_disagreement"]
+    assert d["field"] == "clean" and d["dropped"] > 2 * d["kept"]
     _, test = group_split(noisy, groups, 0.2, 0)
     assert m["split"]["n_test"] == len(test)  # held-out documents are never pruned
     assert m["pruned"]["dropped"] == int(0.15 * m["split"]["n_train"])

@@ -198,6 +198,8 @@ def train_classifier(
     kept, pruned = prune_noisy_labels([texts[i] for i in tr], [labels[i] for i in tr], None if groups is None else
                                       [groups[i] for i in tr], prune, backend, params, seed)
     fit_idx = tr[kept]
+    if reference is not None and pruned["dropped"]:
+        pruned["reference_disagreement"] = _disagreement(labels, reference, tr, kept, reference_key)
     clf = make_classifier(backend, seed=seed, **params)
     clf.fit([texts[i] for i in fit_idx], [labels[i] for i in fit_idx])
     fit_seconds = time.perf_counter() - t0
@@ -250,6 +252,17 @@ def train_classifier(
     return clf
 
 
+def _disagreement(labels: Sequence[str], reference: Sequence[str | None], part: np.ndarray, kept: np.ndarray,
+                  key: str) -> dict[str, Any]:
+    """How often the dropped and the kept labels of ``part`` differ from ``reference``: whether pruning found errors."""
+    dropped = np.setdiff1d(np.arange(len(part)), kept)
+    out: dict[str, Any] = {"field": key}
+    for name, idx in (("dropped", dropped), ("kept", kept)):
+        pairs = [(labels[part[i]], reference[part[i]]) for i in idx if reference[part[i]] is not None]
+        out[name] = round(sum(a != str(b) for a, b in pairs) / len(pairs), 4) if pairs else None
+    return out
+
+
 def _reference_line(metrics: dict[str, Any]) -> str:
     r = metrics.get("heldout_reference")
     if r is None:
@@ -265,9 +278,12 @@ def _pruned_line(metrics: dict[str, Any]) -> str:
         return ""
     by_label = ", ".join(f"{k} {v}" for k, v in p["dropped_by_label"].items())
     refit = f", {p['refit_dropped']} before the refit" if "refit_dropped" in p else ""
+    d = p.get("reference_disagreement") or {}
+    check = (f" Of the dropped labels {d['dropped']:.0%} differ from `{d['field']}`, of the kept ones {d['kept']:.0%}."
+             if d.get("dropped") is not None and d.get("kept") is not None else "")
     return (f"Noisy labels pruned: the {p['fraction']:.0%} of training documents whose label was least likely "
             f"under {p['folds']}-fold cross-fitted models were dropped ({p['dropped']} of the training part: "
-            f"{by_label}{refit}).\n")
+            f"{by_label}{refit}).{check}\n")
 
 
 def model_card(clf: Classifier, metrics: dict[str, Any], data_description: str = "") -> str:
