@@ -127,7 +127,7 @@ def classifier_train(
     backend: str = typer.Option("fast", "--backend", help="fast (hashed n-grams and style rates) or embed (static MiniLM embeddings)."),
     label_field: str = typer.Option("doc_type", "--label-field", help="Metadata field holding the label."),
     labels: Path | None = typer.Option(None, "--labels", help="Labels JSONL (id, label), e.g. from `curate influence label`; overrides --label-field."),
-    group_field: str | None = typer.Option("style", "--group-field", help="Metadata field whose groups are held out together in the evaluation split (empty: none)."),
+    group_field: str | None = typer.Option("style", "--group-field", help="Metadata field whose groups are held out together in the evaluation split (empty: none); a comma list such as procedure,entity,style takes the first field a document has."),
     param: list[str] = typer.Option([], "--param", "-p", help="Backend parameter KEY=VALUE (value read as JSON, else a string), repeatable; e.g. -p C=2.0."),
     reference_field: str | None = typer.Option(None, "--reference-field", help="Metadata field with a second labelling (e.g. doc_type, the generator's ground truth): held-out documents are scored against it too."),
     prune: float = typer.Option(0.0, "--prune", min=0.0, max=0.99, help="Drop this fraction of training documents whose labels look least likely to models cross-fitted on the other groups (confident learning; for noisy labels such as influence labels)."),

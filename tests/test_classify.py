@@ -27,6 +27,7 @@ from curate.classify import (  # noqa: E402
     metrics_table,
     train_classifier,
 )
+from curate.classify.data import group_key, labelled_corpus  # noqa: E402
 from curate.classify.encoders import repo_encoders_dir  # noqa: E402
 from curate.classify.train import prune_noisy_labels  # noqa: E402
 
@@ -363,6 +364,18 @@ def test_group_split_has_no_overlap_and_all_labels(corpus):
     assert len(tr) + len(te) == len(labels)
     tr2, te2 = group_split(labels, groups, test_size=0.3, seed=0)
     assert list(te) == list(te2)
+
+
+def test_group_key_takes_the_first_field_present(tmp_path):
+    rows = [{"id": "a", "text": "Step one, then step two.", "metadata": {"y": "procedural", "procedure": "slope", "style": "s1"}},
+            {"id": "b", "text": "Paris is the capital.", "metadata": {"y": "factual", "entity": "paris", "style": "s1"}},
+            {"id": "c", "text": "It rained all day.", "metadata": {"y": "other", "procedure": None, "style": "s2"}}]
+    path = tmp_path / "docs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    data = labelled_corpus(path, label_field="y", group_field="procedure,entity,style")
+    assert data.groups == ["procedure:slope", "entity:paris", "style:s2"]
+    assert labelled_corpus(path, label_field="y", group_field="style").groups == ["s1", "s1", "s2"]
+    assert group_key({}, "procedure,entity") == "-" and group_key({}, "style") == "-"
 
 
 def test_group_split_errors():

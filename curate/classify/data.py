@@ -44,6 +44,19 @@ def read_labels_file(path: str | Path, label_key: str = "label") -> dict[str, st
     return labels
 
 
+def group_key(metadata: dict, group_field: str) -> str:
+    """A document's group for held-out splits: ``metadata[group_field]``, or with a comma list
+    (``procedure,entity,style``) the first of those fields the document has, named by its field,
+    so whole procedures and entities are held out and documents with neither fall back to style."""
+    fields = [f.strip() for f in group_field.split(",") if f.strip()]
+    if len(fields) == 1:
+        return str(metadata.get(fields[0], "-"))
+    for f in fields:
+        if metadata.get(f) is not None:
+            return f"{f}:{metadata[f]}"
+    return "-"
+
+
 def labelled_corpus(
     inputs: str | Path | Sequence[str | Path],
     *,
@@ -68,7 +81,7 @@ def labelled_corpus(
         data.labels.append(str(label))
         data.ids.append(doc.id)
         if data.groups is not None:
-            data.groups.append(str(doc.metadata.get(group_field, "-")))
+            data.groups.append(group_key(doc.metadata, group_field))
         if data.references is not None:
             ref = doc.metadata.get(reference_field)
             data.references.append(None if ref is None else str(ref))
