@@ -27,7 +27,7 @@ from curate.classify import (  # noqa: E402
     metrics_table,
     train_classifier,
 )
-from curate.classify.data import group_key, labelled_corpus  # noqa: E402
+from curate.classify.data import document_group, group_fields, labelled_corpus  # noqa: E402
 from curate.classify.encoders import repo_encoders_dir  # noqa: E402
 from curate.classify.train import prune_noisy_labels  # noqa: E402
 
@@ -375,7 +375,8 @@ def test_group_key_takes_the_first_field_present(tmp_path):
     data = labelled_corpus(path, label_field="y", group_field="procedure,entity,style")
     assert data.groups == ["procedure:slope", "entity:paris", "style:s2"]
     assert labelled_corpus(path, label_field="y", group_field="style").groups == ["s1", "s1", "s2"]
-    assert group_key({}, "procedure,entity") == "-" and group_key({}, "style") == "-"
+    assert group_fields(" procedure, entity,") == ["procedure", "entity"]
+    assert document_group({}, ["procedure", "entity"]) == "-" and document_group({}, ["style"]) == "-"
 
 
 def test_group_split_errors():

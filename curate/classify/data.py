@@ -44,11 +44,15 @@ def read_labels_file(path: str | Path, label_key: str = "label") -> dict[str, st
     return labels
 
 
-def group_key(metadata: dict, group_field: str) -> str:
-    """A document's group for held-out splits: ``metadata[group_field]``, or with a comma list
-    (``procedure,entity,style``) the first of those fields the document has, named by its field,
-    so whole procedures and entities are held out and documents with neither fall back to style."""
-    fields = [f.strip() for f in group_field.split(",") if f.strip()]
+def group_fields(group_field: str) -> list[str]:
+    """The fields of a ``--group-field`` value: one name, or a comma list (``procedure,entity,style``)."""
+    return [f.strip() for f in group_field.split(",") if f.strip()]
+
+
+def document_group(metadata: dict, fields: Sequence[str]) -> str:
+    """A document's group for held-out splits: ``metadata[field]`` for one field; for several, the
+    first of them the document has, named by its field, so whole procedures and entities are held
+    out and documents with neither fall back to style."""
     if len(fields) == 1:
         return str(metadata.get(fields[0], "-"))
     for f in fields:
@@ -72,6 +76,7 @@ def labelled_corpus(
     and the ``reference_field`` of each, e.g. ground truth next to influence labels)."""
     by_id = read_labels_file(labels_file) if labels_file else None
     data = LabelledData(groups=[] if group_field else None, references=[] if reference_field else None)
+    fields = group_fields(group_field) if group_field else []
     for doc in iter_documents(inputs, text_key=text_key, id_key=id_key, limit=limit):
         label = by_id.get(doc.id) if by_id is not None else doc.metadata.get(label_field)
         if label is None:
@@ -81,7 +86,7 @@ def labelled_corpus(
         data.labels.append(str(label))
         data.ids.append(doc.id)
         if data.groups is not None:
-            data.groups.append(group_key(doc.metadata, group_field))
+            data.groups.append(document_group(doc.metadata, fields))
         if data.references is not None:
             ref = doc.metadata.get(reference_field)
             data.references.append(None if ref is None else str(ref))
