@@ -131,6 +131,7 @@ def classifier_train(
     param: list[str] = typer.Option([], "--param", "-p", help="Backend parameter KEY=VALUE (value read as JSON, else a string), repeatable; e.g. -p C=2.0."),
     reference_field: str | None = typer.Option(None, "--reference-field", help="Metadata field with a second labelling (e.g. doc_type, the generator's ground truth): held-out documents are scored against it too."),
     prune: float = typer.Option(0.0, "--prune", min=0.0, max=0.99, help="Drop this fraction of training documents whose labels look least likely to models cross-fitted on the other groups (confident learning; for noisy labels such as influence labels)."),
+    prune_by: str = typer.Option("fast", "--prune-by", help="Backend whose cross-fitted models rank the labels for --prune (fast finds influence-label errors best, also for embed)."),
     seed: int = typer.Option(0, "--seed", help="Random seed for the split and the model."),
 ) -> None:
     """Train a classifier; held-out metrics use a group split so memorised templates earn nothing.
@@ -143,13 +144,15 @@ def classifier_train(
 
     params = parse_overrides(param, "--param")
     make_classifier(backend, seed=seed, **params)  # unknown backend or parameter: fail before reading the corpus
+    make_classifier(prune_by)
     ds = labelled_corpus(data, label_field=label_field, labels_file=labels, group_field=group_field or None,
                          reference_field=reference_field or None)
     console.print(f"training [bold]{backend}[/] on {len(ds.texts):,} labelled documents ({ds.unlabelled:,} without a label left out)")
     source = f"labels from {labels}" if labels else f"labels from metadata field {label_field!r}"
     train_classifier(ds.texts, ds.labels, out, backend=backend, seed=seed, groups=ds.groups, params=params,
                      group_key=group_field or "", data_description=f"{len(ds.texts):,} documents of {', '.join(data)}; {source}",
-                     reference=ds.references, reference_key=reference_field or "", prune=prune)
+                     reference=ds.references, reference_key=reference_field or "", prune=prune,
+                     prune_by=prune_by)
     metrics = json.loads((out / "metrics.json").read_text())
     console.print(metrics_table(metrics["heldout"], title=f"held-out metrics ({metrics['split']['by']})"))
     if "heldout_reference" in metrics:

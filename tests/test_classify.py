@@ -29,7 +29,7 @@ from curate.classify import (  # noqa: E402
 )
 from curate.classify.data import document_group, group_fields, labelled_corpus  # noqa: E402
 from curate.classify.encoders import repo_encoders_dir  # noqa: E402
-from curate.classify.train import prune_noisy_labels  # noqa: E402
+from curate.classify.train import INFLUENCE_LABEL_PARAMS, prune_noisy_labels  # noqa: E402
 
 HAS_STATIC = (repo_encoders_dir() / "minilm-static" / "model.safetensors").is_file()
 
@@ -462,6 +462,26 @@ def test_pruning_drops_mostly_flipped_labels(corpus, tmp_path):
     assert m["pruned"]["dropped"] == int(0.15 * m["split"]["n_train"])
     assert m["pruned"]["refit_dropped"] == 45
     assert "Noisy labels pruned" in (out / "README.md").read_text()
+
+
+def test_pruning_ranks_labels_with_the_prune_by_backend(corpus, tmp_path):
+    """An embed classifier's labels are ranked by cross-fitted fast models unless told otherwise:
+    the same documents are dropped as when fast prunes its own, and the metrics say who ranked."""
+    texts, labels, groups = corpus
+    rng = random.Random(5)
+    noisy = [rng.choice(("procedural", "factual", "other")) if rng.random() < 0.15 else y for y in labels]
+    runs = {}
+    for name, backend, prune_by in (("fast", "fast", "fast"), ("embed", "embed", "fast"), ("self", "embed", None)):
+        out = tmp_path / name
+        params = INFLUENCE_LABEL_PARAMS[backend]
+        train_classifier(texts, noisy, out, backend=backend, seed=0, groups=groups, params=params, prune=0.2,
+                         prune_by=prune_by, refit=False)
+        runs[name] = json.loads((out / "metrics.json").read_text())["pruned"]
+    assert runs["fast"]["ranked_by"] == runs["embed"]["ranked_by"] == "fast" and runs["self"]["ranked_by"] == "embed"
+    assert runs["embed"]["dropped_by_label"] == runs["fast"]["dropped_by_label"]
+    assert runs["self"]["dropped"] == runs["embed"]["dropped"]
+    with pytest.raises(ClassifierError, match="unknown backend"):
+        train_classifier(texts, noisy, tmp_path / "bad", backend="fast", groups=groups, prune=0.2, prune_by="tfidf")
 
 
 def test_evaluate_metrics_and_plot(fast_clf, corpus, tmp_path):

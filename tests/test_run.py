@@ -69,6 +69,7 @@ def test_config_file_and_overrides(tmp_path: Path) -> None:
     ("world: {docs: 500}\ninfluence: {docs: 600}", "exceeds world.docs"),
     ("classifier: {prune: 1.5}", "classifier.prune must be a number in [0, 1)"),
     ("classifier: {prune: lots}", "classifier.prune must be a number in [0, 1)"),
+    ("classifier: {prune_by: tfidf}", "classifier.prune_by must be one of fast, embed"),
     ("mix: {recipes: [nope]}", None),
     ("world: [", "not valid YAML"),
 ])

@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from curate.classify.base import BACKENDS as CLASSIFIER_BACKENDS
+from curate.classify.train import INFLUENCE_LABEL_PARAMS, PRUNE_BY
 from curate.errors import CurateUserError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -50,11 +52,6 @@ class InfluenceConfig:
     settings: dict = field(default_factory=dict)  # other InfluenceSettings fields
 
 
-#: backend parameters for noisy influence labels, used when a run config gives no ``params``:
-#: more regularisation than the backends' defaults (fast C 8.0, embed C 0.1), so that the
-#: classifier follows the kind of text more and the label noise less (README, "Classifiers and
-#: tagging"; embed's C was picked on the real-text devsets)
-INFLUENCE_LABEL_PARAMS: dict[str, dict] = {"fast": {"C": 2.0}, "embed": {"C": 0.03}}
 
 
 @dataclass(frozen=True)
@@ -65,6 +62,8 @@ class ClassifierConfig:
     # fraction of influence-labelled documents dropped as likely label errors (confident learning);
     # 0.3 was picked on the real-text devsets (README, "Classifiers and tagging")
     prune: float = 0.3
+    # the backend whose cross-fitted models rank the labels for pruning (README, "Classifiers and tagging")
+    prune_by: str = PRUNE_BY
 
     def __post_init__(self) -> None:
         if self.params is None:
@@ -177,6 +176,9 @@ def load_run_config(path: str | Path | None = None, **overrides: Any) -> RunConf
     _check_number(cfg.lm.drills, "lm.drills", where, 0, integer=True)
     _check_number(cfg.influence.docs, "influence.docs", where, 1, integer=True)
     _check_number(cfg.classifier.prune, "classifier.prune", where, 0, 1)
+    if cfg.classifier.prune_by not in CLASSIFIER_BACKENDS:
+        raise CurateUserError(f"{where}: classifier.prune_by must be one of {', '.join(CLASSIFIER_BACKENDS)}, "
+                              f"got {cfg.classifier.prune_by!r}")
     if cfg.influence.docs > cfg.world.docs:
         raise CurateUserError(f"{where}: influence.docs ({cfg.influence.docs}) exceeds world.docs ({cfg.world.docs})")
     return cfg

@@ -191,7 +191,8 @@ class Runner:
             clf = train_classifier([corpus.texts[i] for i in train], train_labels, d / "model", backend=c.backend, params=c.params,
                                    seed=self.cfg.seed, groups=[corpus.groups[i] for i in train], group_key="style",
                                    data_description=f"influence labels of {len(train):,} documents ({labels})",
-                                   reference=[corpus.labels[i] for i in train], reference_key="doc_type", prune=c.prune)
+                                   reference=[corpus.labels[i] for i in train], reference_key="doc_type", prune=c.prune,
+                                   prune_by=c.prune_by)
             model_metrics = json.loads((d / "model" / "metrics.json").read_text())
             idx = [i for i, doc_id in enumerate(corpus.ids) if doc_id not in by_id]
             texts, truth_labels = [corpus.texts[i] for i in idx], [corpus.labels[i] for i in idx]
