@@ -39,14 +39,17 @@ def test_every_shipped_run_config_loads() -> None:
         assert cfg.recipe_paths() and cfg.lm.drills >= 0
 
 
-def test_classifier_params_default_to_the_backends_noisy_label_settings(tmp_path: Path) -> None:
+def test_classifier_params_and_pruning_default_to_the_backends_noisy_label_settings(tmp_path: Path) -> None:
     # the fast backend's C 2.0 must not leak into an embed run (embed's scale differs: 0.1 by default)
     path = tmp_path / "run.yaml"
     path.write_text("classifier: {backend: embed}\n")
-    assert load_run_config(path).classifier.params == {"C": 0.03}
-    path.write_text("classifier: {backend: embed, params: {C: 1.0, style: false}}\n")
-    assert load_run_config(path).classifier.params == {"C": 1.0, "style": False}
-    assert load_run_config().classifier.params == {"C": 2.0}
+    embed = load_run_config(path).classifier
+    assert embed.params == {"C": 0.03} and embed.prune == 0.4 and embed.prune_by == "fast"
+    path.write_text("classifier: {backend: embed, params: {C: 1.0, style: false}, prune: 0.1}\n")
+    embed = load_run_config(path).classifier
+    assert embed.params == {"C": 1.0, "style": False} and embed.prune == 0.1
+    default = load_run_config().classifier
+    assert default.params == {"C": 2.0} and default.prune == 0.3
 
 
 def test_config_file_and_overrides(tmp_path: Path) -> None:

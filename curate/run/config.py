@@ -22,7 +22,7 @@ from typing import Any
 import yaml
 
 from curate.classify.base import BACKENDS as CLASSIFIER_BACKENDS
-from curate.classify.train import INFLUENCE_LABEL_PARAMS, PRUNE_BY
+from curate.classify.train import INFLUENCE_LABEL_PARAMS, INFLUENCE_LABEL_PRUNE, PRUNE_BY
 from curate.errors import CurateUserError
 
 REPO = Path(__file__).resolve().parents[2]
@@ -60,14 +60,16 @@ class ClassifierConfig:
     # backend parameters over its defaults; None: INFLUENCE_LABEL_PARAMS[backend]
     params: dict | None = None
     # fraction of influence-labelled documents dropped as likely label errors (confident learning);
-    # 0.3 was picked on the real-text devsets (README, "Classifiers and tagging")
-    prune: float = 0.3
+    # None: INFLUENCE_LABEL_PRUNE[backend], picked on the real-text devsets (README, "Classifiers and tagging")
+    prune: float | None = None
     # the backend whose cross-fitted models rank the labels for pruning (README, "Classifiers and tagging")
     prune_by: str = PRUNE_BY
 
     def __post_init__(self) -> None:
         if self.params is None:
             object.__setattr__(self, "params", dict(INFLUENCE_LABEL_PARAMS.get(self.backend, {})))
+        if self.prune is None:
+            object.__setattr__(self, "prune", INFLUENCE_LABEL_PRUNE.get(self.backend, 0.0))
 
 
 @dataclass(frozen=True)
