@@ -221,9 +221,9 @@ def train_classifier(
                                       [groups[i] for i in tr], prune, ranker, ranker_params, seed)
     if pruned["dropped"]:
         pruned["ranked_by"] = ranker
+        if reference is not None:
+            pruned["reference_disagreement"] = _disagreement(labels, reference, tr, kept, reference_key)
     fit_idx = tr[kept]
-    if reference is not None and pruned["dropped"]:
-        pruned["reference_disagreement"] = _disagreement(labels, reference, tr, kept, reference_key)
     clf = make_classifier(backend, seed=seed, **params)
     clf.fit([texts[i] for i in fit_idx], [labels[i] for i in fit_idx])
     fit_seconds = time.perf_counter() - t0

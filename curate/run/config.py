@@ -52,8 +52,6 @@ class InfluenceConfig:
     settings: dict = field(default_factory=dict)  # other InfluenceSettings fields
 
 
-
-
 @dataclass(frozen=True)
 class ClassifierConfig:
     backend: str = "fast"
