@@ -206,6 +206,25 @@ def test_answer_first_makes_an_answering_document_factual(planted):
     assert [r["label"] for r in label_documents(scores, queries)] == [r["label"] for r in off]
 
 
+def test_length_normalisation_undoes_a_square_root_length_inflation(planted):
+    # influence summed over a document's tokens carries noise growing like sqrt(tokens): rows
+    # inflated by exactly that get back the labels of the uninflated scores
+    scores, docs, queries = planted
+    tokens = np.random.default_rng(0).integers(10, 257, size=len(docs))
+    plain = [r["label"] for r in label_documents(scores, queries, docs)]
+    inflated = scores * np.sqrt(tokens)[:, None]
+    assert [r["label"] for r in label_documents(inflated, queries, docs, tokens=tokens)] == plain
+    assert [r["label"] for r in label_documents(inflated, queries, docs)] != plain
+    # length_power=0 turns it off: the tokens are then only evidence
+    off = label_documents(inflated, queries, docs, tokens=tokens, length_power=0)
+    assert [r["label"] for r in off] == [r["label"] for r in label_documents(inflated, queries, docs)]
+    assert off[0]["evidence"]["tokens"] == int(tokens[0])
+    with pytest.raises(CurateUserError, match="token counts"):
+        label_documents(scores, queries, docs, tokens=tokens[:-1])
+    with pytest.raises(CurateUserError, match="length_power"):
+        label_documents(scores, queries, docs, length_power=-1)
+
+
 def test_label_evidence_and_answer_in_text(planted):
     scores, docs, queries = planted
     records = label_documents(scores, queries, docs)

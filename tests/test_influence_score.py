@@ -22,6 +22,7 @@ from curate.influence import (
     FastBackend,
     InfluenceScorer,
     LanguageModelTask,
+    load_doc_tokens,
     load_scores,
     query_losses,
     score_corpus,
@@ -139,15 +140,26 @@ def test_fisher_label_draws_do_not_depend_on_batching(world):
 
 
 def test_fast_scorer_equals_kronfluence_pairwise_on_the_same_factors(world, tmp_path):
-    """The fast backend's lean pass computes kronfluence's pairwise scores exactly."""
+    """The fast backend's lean pass computes kronfluence's pairwise scores exactly (in float32),
+    and in bfloat16 products it ranks documents as float32 does."""
     model, tok = load_lm(world["lm"])
     texts, qs = world["texts"][:24], world["queries"]
     ekfac = EkfacBackend(**SETTINGS)
     ekfac.fit(model, tok, texts, tmp_path)
     ref = ekfac.score_texts(model, tok, texts, qs, tmp_path)
-    fast = FastBackend(**SETTINGS).score_texts(model, tok, texts, qs, tmp_path)
+    fast = FastBackend(**SETTINGS, product_dtype="float32").score_texts(model, tok, texts, qs, tmp_path)
     assert ref.shape == (24, len(qs)) and np.isfinite(ref).all()
     np.testing.assert_allclose(fast, ref, rtol=1e-3, atol=1e-4 * np.abs(ref).max())
+    bf16 = FastBackend(**SETTINGS, product_dtype="bfloat16").score_texts(model, tok, texts, qs, tmp_path)
+    assert np.abs(bf16 - ref).max() < 0.02 * np.abs(ref).max() and not np.array_equal(bf16, fast)
+    assert np.median([spearmanr(bf16[:, j], ref[:, j])[0] for j in range(len(qs))]) > 0.99
+
+
+def test_product_dtype_auto_resolves_to_a_dtype_and_bad_ones_fail():
+    assert FastBackend().settings.product_dtype in ("float32", "bfloat16")
+    assert EkfacBackend().settings.product_dtype == "float32"
+    with pytest.raises(ValueError, match="product_dtype"):
+        FastBackend(product_dtype="float16")
 
 
 def test_factor_fit_does_not_depend_on_the_batch_size(world, tmp_path):
@@ -160,7 +172,7 @@ def test_factor_fit_does_not_depend_on_the_batch_size(world, tmp_path):
     texts, qs = world["texts"][:12], world["queries"]
     scores = {}
     for run, batch in (("a", 4), ("b", 12)):
-        backend = FastBackend(max_length=32, batch_size=batch)
+        backend = FastBackend(max_length=32, batch_size=batch, product_dtype="float32")  # the fit, not bf16 rounding
         backend.fit(model, tok, texts, tmp_path / run)
         scores[run] = backend.score_texts(model, tok, texts, qs, tmp_path / run)
     kfac = Path("kronfluence") / "factors_ekfac"
@@ -190,6 +202,16 @@ def test_score_corpus_writes_the_documented_folder(world, runs):
         assert meta["backend"] == backend and meta["n_docs"] == N_SCORE and meta["n_shards"] == 3
         assert meta["docs_per_s"] > 0 and "pairwise" in meta["phases"]
         assert meta["fit_docs"] == (24 if backend == "fast" else N_SCORE)
+
+
+def test_scores_folder_stores_each_documents_loss_tokens(world, runs):
+    # the label rule divides by these: they must be the tokens the backend's loss summed over
+    _, tok = load_lm(world["lm"])
+    want = [len(ids) for ids in encode_documents(tok, world["texts"][:N_SCORE], SETTINGS["max_length"])]
+    for out in runs.values():
+        tokens = load_doc_tokens(out)
+        assert tokens.tolist() == want and tokens.dtype == np.int32
+        assert max(want) == SETTINGS["max_length"]  # the cut is applied
 
 
 def test_fast_agrees_with_ekfac(runs):

@@ -17,18 +17,23 @@ preconditioning; they differ in where the factors come from and how the document
     * the query gradients are computed and preconditioned **once** (kronfluence's own EK-FAC
       ``precondition_gradient``, same damping) and kept for all shards;
     * one lean forward/backward per document (hooks on the tracked layers capture inputs and
-      output gradients; the backward starts at the first tracked layer), per-document gradients
-      formed per layer and multiplied with all preconditioned query gradients in one GEMM.
-    Given the same factors it computes exactly kronfluence's pairwise scores (tested), so with
-    its defaults its only approximation is fitting the Fisher on a sample instead of on all
-    documents (median Spearman against ``ekfac`` ~0.998 on the demo corpus).
+      output gradients; the backward starts at the first tracked layer, and from the logits'
+      gradient formed directly, ``softmax - onehot``), per-document gradients
+      formed per layer and multiplied with all preconditioned query gradients in one GEMM;
+    * those two matmuls, most of the per-document time, run in bfloat16 (accumulated in float32,
+      summed over layers in float32) where the hardware multiplies bf16 natively
+      (``product_dtype="auto"``; ``"float32"`` everywhere else or on request).
+    In float32 and given the same factors it computes exactly kronfluence's pairwise scores
+    (tested), so its approximations are fitting the Fisher on a sample instead of on all
+    documents, and bf16 rounding of the products (``bench/influence.py`` measures both against
+    ``ekfac``).
 
     Cost: one forward/backward per document where ``ekfac`` needs three (covariance,
-    eigenvalue correction, pairwise), so ~3x the documents/s at full fidelity on 2 CPU cores;
-    the forward/backward itself (~80% of fast's per-document time) bounds the gain of any
-    estimator that computes each document's full gradient at ~4.3x. Lighter settings trade
-    agreement for speed: ``score_length`` (score each document's first N tokens) and a smaller
-    ``modules`` set (e.g. ``["model.layers.[123].mlp.*"]``: the backward stops above layer 0);
+    eigenvalue correction, pairwise). In float32 the per-document gradient and query products
+    (inside the backward) are ~80% of that pass, which held the gain at ~3x on 2 CPU cores;
+    bf16 products cut them to about a third. Lighter settings trade agreement for speed:
+    ``score_length`` (score each document's first N tokens) and a smaller ``modules`` set
+    (e.g. ``["model.layers.[123].mlp.*"]``: the backward stops above layer 0);
     ``bench/influence.py --frontier`` measures that trade-off.
 
 Both backends sort each call's documents by length before batching (less padding; the
@@ -82,6 +87,21 @@ FACTORS_NAME = "ekfac"  # kronfluence factors name (the strategy; both backends 
 Advance = Callable[[int], None]  # progress callback: called with the number of documents just processed
 
 
+PRODUCT_DTYPES = ("auto", "float32", "bfloat16")
+
+
+def native_bf16() -> bool:
+    """Whether this machine multiplies bfloat16 matrices natively: a CUDA GPU with bf16, or a CPU
+    with AVX512-BF16 / AMX (elsewhere bf16 matmuls are emulated and slower than float32)."""
+    if torch.cuda.is_available():
+        return torch.cuda.is_bf16_supported()
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return any(f in flags for f in (" avx512_bf16", " amx_bf16"))
+
+
 @dataclass(frozen=True)
 class InfluenceSettings:
     """Everything that changes scores or cost, kept as plain data (saved in ``meta.json``)."""
@@ -96,6 +116,13 @@ class InfluenceSettings:
     sort_by_length: bool = True  # batch documents of similar length together (same scores, less padding)
     seed: int = 0  # label sampling for the true Fisher, and the fit sample
     eigendecomposition_dtype: str = "float64"
+    # fast only: dtype of the per-document gradients and their products with the preconditioned
+    # query gradients (accumulated in float32); "auto" is bfloat16 where matmuls have it natively
+    product_dtype: str = "float32"
+
+    def __post_init__(self) -> None:
+        if self.product_dtype not in PRODUCT_DTYPES:
+            raise ValueError(f"product_dtype must be one of {PRODUCT_DTYPES}, got {self.product_dtype!r}")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -227,7 +254,10 @@ class Backend:
             base = settings
         if isinstance(overrides.get("modules"), list):
             overrides["modules"] = tuple(overrides["modules"])
-        self.settings = replace(base, **overrides) if overrides else base
+        settings = replace(base, **overrides) if overrides else base
+        if settings.product_dtype == "auto":  # resolved here, so plans and meta.json name the dtype used
+            settings = replace(settings, product_dtype="bfloat16" if native_bf16() else "float32")
+        self.settings = settings
         self.timings = Timings()
 
     def __repr__(self) -> str:
@@ -377,7 +407,7 @@ class FastBackend(Backend):
     """EK-FAC factors from a sample, queries preconditioned once, one lean pass per document."""
 
     name = "fast"
-    defaults = {"fit_docs": 512, "batch_size": 32, "query_batch_size": 32}
+    defaults = {"fit_docs": 512, "batch_size": 32, "query_batch_size": 32, "product_dtype": "auto"}
 
     def __init__(self, settings: InfluenceSettings | None = None, **overrides) -> None:
         super().__init__(settings, **overrides)
@@ -395,7 +425,7 @@ class FastBackend(Backend):
             self._precond = preconditioned_query_gradients(
                 model, tokenizer, queries, self.kronfluence_factors_dir(factors_dir),
                 tracked_modules(model, self.settings.modules), damping=self.settings.damping,
-                batch_size=self.settings.query_batch_size,
+                batch_size=self.settings.query_batch_size, dtype=getattr(torch, self.settings.product_dtype),
             )
         self._queries_key = key
         self.timings.merge(t)
@@ -455,9 +485,10 @@ def load_ekfac(kfac_dir: Path, names: Sequence[str], damping: float | None, devi
 
 def preconditioned_query_gradients(
     model: nn.Module, tokenizer, queries: Sequence[dict], kfac_dir: Path, names: Sequence[str],
-    *, damping: float | None = None, batch_size: int = 32,
+    *, damping: float | None = None, batch_size: int = 32, dtype: torch.dtype = torch.float32,
 ) -> dict[str, torch.Tensor]:
-    """``(G + damping)^-1 grad f_q`` for every query and tracked module: ``{name: [n_queries, out * in]}``."""
+    """``(G + damping)^-1 grad f_q`` for every query and tracked module: ``{name: [n_queries, out * in]}``
+    (preconditioned in float32, stored in ``dtype``)."""
     device = _device(model)
     factors = load_ekfac(kfac_dir, names, damping, device)
     ekfac = FactorConfig.CONFIGS["ekfac"]
@@ -474,7 +505,7 @@ def preconditioned_query_gradients(
                 g = cap.per_example_gradients(n)  # [b, out, in]
                 p = ekfac.precondition_gradient(gradient=g, storage=factors[n])
                 out[n].append(p.reshape(p.size(0), -1))
-    return {n: torch.cat(v).contiguous() for n, v in out.items()}
+    return {n: torch.cat(v).to(dtype).contiguous() for n, v in out.items()}
 
 
 class _Capture:
@@ -546,8 +577,10 @@ def pairwise_scores(
     """``[n_docs, n_queries]``: each document's loss gradient dotted with the preconditioned query gradients.
 
     Per batch and layer: per-document gradients ``[b, out*in]`` (one batched matmul over tokens)
-    times ``precond[layer].T`` (one GEMM), summed over layers, as soon as the layer's output
-    gradient arrives in the backward pass (so at most one layer's gradients are alive).
+    times ``precond[layer].T`` (one GEMM), summed over layers in float32, as soon as the layer's
+    output gradient arrives in the backward pass (so at most one layer's gradients are alive).
+    Both matmuls run in ``precond``'s dtype: in bfloat16 they take about a third of the float32
+    time on CPUs with AVX512-BF16 (``bench/influence.py``).
     """
     device = _device(model)
     names = list(precond)
@@ -560,8 +593,9 @@ def pairwise_scores(
         acc: dict[str, torch.Tensor] = {}
 
         def on_gradient(name: str, a: torch.Tensor, g: torch.Tensor) -> None:
-            per_doc = torch.bmm(g.transpose(1, 2), a).reshape(a.size(0), -1)  # [b, out*in]
-            s = per_doc @ precond[name].T
+            p = precond[name]
+            per_doc = torch.bmm(g.transpose(1, 2).to(p.dtype), a.to(p.dtype)).reshape(a.size(0), -1)  # [b, out*in]
+            s = (per_doc @ p.T).float()
             acc["s"] = s if "s" not in acc else acc["s"] + s
 
         cap.on_gradient = on_gradient
@@ -571,7 +605,7 @@ def pairwise_scores(
             batch = {k: v.to(device) for k, v in batch.items()}
             acc.clear()
             cap.reset()
-            task.compute_train_loss(batch, model).backward()
+            task.backward_train_loss(batch, model)
             out[torch.as_tensor(rows)] = acc["s"].float().cpu()
             if advance is not None:
                 advance(len(rows))

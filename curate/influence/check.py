@@ -206,7 +206,12 @@ def influence_check(
     if scores.shape != (len(records), len(qs)):
         raise CurateUserError(f"scorer returned shape {scores.shape}, expected {(len(records), len(qs))}")
     rule = rule or LabelRule()
-    labelled, _, thresholds = label_with_features(scores, qs, records, rule=rule)
+    tokens = None
+    if model_dir is not None:  # the rule's length normalisation, with the backend's default cut
+        from curate.influence.score import doc_tokens_for
+
+        tokens = doc_tokens_for(model_dir, [r["text"] for r in records])
+    labelled, _, thresholds = label_with_features(scores, qs, records, rule=rule, tokens=tokens)
     inf_labels = [r["label"] for r in labelled]
     verdict = _verdict(tags, inf_labels, n_perm, seed, alpha, kappa_min)
     # the negative control from the same scores: the sample's tags shuffled must fail
@@ -219,7 +224,8 @@ def influence_check(
         | {"kappa": control["agreement"]["kappa"], "p_value": control["permutation"]["p_value"]},
         "sample": {"requested": sample, "documents": len(records), "seed": seed, **sample_stats},
         "influence_labels": dict(Counter(inf_labels)),
-        "labelling": {"rule": asdict(rule), "thresholds": thresholds_for_json(thresholds)},
+        "labelling": {"rule": asdict(rule), "thresholds": thresholds_for_json(thresholds),
+                      "length_normalised": tokens is not None and rule.length_power != 0},
         "queries": dict(Counter(q.get("kind", "") for q in qs)),
         "model_dir": str(model_dir) if model_dir is not None else None,
         "tags_shuffled": shuffle_tags,

@@ -3,9 +3,12 @@
 The rule (documented with its thresholds in ``influence/README.md``):
 
 1. **Standardise per query.** Signed influence is a poor label: procedural documents move
-   reasoning queries strongly in *both* directions. So each query's column of ``|score|`` is
-   turned into a robust z-score over the documents (median and MAD, clipped at ``clip``); the
-   scale of a query, its loss and its backend drop out.
+   reasoning queries strongly in *both* directions. A document's loss is summed over its
+   tokens, so the noise in its influence grows like the square root of its length: each row
+   of ``|score|`` is divided by ``tokens ** length_power`` (0.5) so that a short worked example
+   and a long page meet the same noise floor. Then each query's column is turned into a robust
+   z-score over the documents (median and MAD, clipped at ``clip``); the scale of a query, its
+   loss and its backend drop out.
 2. **Summarise per document.** ``R`` = mean z over reasoning queries; ``F_mean`` = mean z over
    factual queries; ``F`` = mean of the ``factual_top`` largest factual z (factual influence
    concentrates on the few queries whose fact the document states); ``A`` = the largest z over
@@ -141,11 +144,12 @@ class LabelRule:
 
     method: str = "robust_z"     # per-query standardisation of |score|: robust_z | log_z | rank
     clip: float | None = 20.0    # z-scores are clipped to [-clip, clip] before averaging
-    factual_top: int = 3         # F = mean of the top-m factual z-scores of a document
+    length_power: float = 0.5    # |score| is divided by tokens ** length_power first (0: off)
+    factual_top: int = 5         # F = mean of the top-m factual z-scores of a document
     r_min: float | str = "auto"   # procedural needs R >= r_min (a guard: at least typical) ...
     r_k: float = 0.0
     margin: float | str = "auto"  # ... and D = R - F_mean >= margin (reasoning dominates)
-    margin_k: float = 0.5
+    margin_k: float = 0.25
     f_min: float | str = "auto"   # factual needs F >= f_min (concentrated on a few factual queries)
     f_k: float = 1.0
     fm_min: float | str | None = None  # optional: or F_mean >= fm_min (off by default)
@@ -157,6 +161,8 @@ class LabelRule:
             raise CurateUserError(f"method must be robust_z, log_z or rank, got {self.method!r}")
         if not isinstance(self.answer_first, bool):
             raise CurateUserError(f"answer_first must be true or false, got {self.answer_first!r}")
+        if not 0 <= self.length_power <= 2:
+            raise CurateUserError(f"length_power must be between 0 and 2, got {self.length_power}")
         if self.factual_top < 1:
             raise CurateUserError(f"factual_top must be at least 1, got {self.factual_top}")
         for name in ("r_min", "margin", "f_min", "fm_min"):
@@ -203,10 +209,25 @@ def _kinds(queries: Sequence[dict]) -> np.ndarray:
     return np.array([q.get("kind", "") for q in queries])
 
 
+def length_normalised(scores: np.ndarray, tokens: np.ndarray | None, power: float) -> np.ndarray:
+    """``scores / tokens ** power`` per row (``tokens`` None or ``power`` 0: unchanged)."""
+    scores = np.asarray(scores, dtype=np.float64)
+    if tokens is None or power == 0:
+        return scores
+    tokens = np.asarray(tokens, dtype=np.float64)
+    if tokens.shape != (scores.shape[0],):
+        raise CurateUserError(f"{tokens.shape[0] if tokens.ndim else 0} token counts for {scores.shape[0]} documents")
+    return scores / np.maximum(tokens, 1.0)[:, None] ** power
+
+
 def influence_features(
-    scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None, docs: Sequence[dict] | None = None
+    scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None, docs: Sequence[dict] | None = None,
+    tokens: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """Per-document statistics of the rule: ``R``, ``F``, ``F_mean``, ``C``, ``A``, top task and query.
+
+    ``tokens`` (each document's loss tokens, :func:`curate.influence.score.load_doc_tokens`) turn
+    on the rule's length normalisation; without them the scores are standardised as they are.
 
     ``A`` (and ``answer_query``, its column) needs ``docs`` (records with ``text``); without them,
     or for a document that contains no factual query's answer, ``A`` is ``-inf``.
@@ -216,7 +237,7 @@ def influence_features(
     scores = np.asarray(scores)
     if scores.ndim != 2 or scores.shape[1] != len(queries):
         raise CurateUserError(f"scores shape {scores.shape} does not match {len(queries)} queries")
-    z = standardise(scores, rule.method, rule.clip)
+    z = standardise(length_normalised(scores, tokens, rule.length_power), rule.method, rule.clip)
     kinds = _kinds(queries)
     reasoning, factual, control = (np.flatnonzero(kinds == k) for k in ("reasoning", "factual", "control"))
     if reasoning.size == 0 or factual.size == 0:
@@ -321,11 +342,12 @@ def label_documents(
     docs: Sequence[dict] | None = None,
     *,
     rule: LabelRule | None = None,
+    tokens: np.ndarray | None = None,
     **thresholds: Any,
 ) -> list[dict]:
     """One record per document (row of ``scores``): ``{"id", "label", "evidence"}``; see
     :func:`label_with_features`."""
-    return label_with_features(scores, queries, docs, rule=rule, **thresholds)[0]
+    return label_with_features(scores, queries, docs, rule=rule, tokens=tokens, **thresholds)[0]
 
 
 def label_with_features(
@@ -334,6 +356,7 @@ def label_with_features(
     docs: Sequence[dict] | None = None,
     *,
     rule: LabelRule | None = None,
+    tokens: np.ndarray | None = None,
     **thresholds: Any,
 ) -> tuple[list[dict], dict[str, Any], dict[str, float]]:
     """``(records, features, resolved thresholds)``: the labels of :func:`label_documents` with
@@ -343,13 +366,14 @@ def label_with_features(
     ...) overriding ``rule``. ``docs`` (records with ``id`` and ``text``) supply ids and the
     answers in the text: ``A`` (the rule's answer-first step; without ``docs`` it is skipped) and
     the ``answer_in_text`` evidence (whether the answer of the document's top factual query occurs
-    in its text).
+    in its text). ``tokens`` (loss tokens per document) turn on the length normalisation
+    (``rule.length_power``); scores folders store them (``load_doc_tokens``).
     """
     rule = make_rule(rule, **thresholds)
     scores = np.asarray(scores)
     if docs is not None and len(docs) != scores.shape[0]:
         raise CurateUserError(f"{len(docs)} documents but scores have {scores.shape[0]} rows")
-    feats = influence_features(scores, queries, rule, docs)
+    feats = influence_features(scores, queries, rule, docs, tokens)
     th = resolve_thresholds(feats, rule)
     labels = apply_rule(feats, th)
     records = []
@@ -367,6 +391,7 @@ def label_with_features(
             "answered_factual": round(float(feats["A"][i]), 4) if np.isfinite(feats["A"][i]) else None,
             "answered_query": queries[int(feats["answer_query"][i])].get("id") if feats["answer_query"][i] >= 0 else None,
             "answer_in_text": bool(feats["top_factual_answered"][i]),
+            "tokens": int(tokens[i]) if tokens is not None else None,
         }
         doc_id = docs[i].get("id") if docs is not None else None
         records.append({"id": doc_id if doc_id is not None else i, "label": str(labels[i]), "evidence": ev})
@@ -375,12 +400,13 @@ def label_with_features(
 
 def labelling_summary(
     records: Sequence[dict], scores: np.ndarray, queries: Sequence[dict], rule: LabelRule | None = None,
-    thresholds: dict[str, float] | None = None,
+    thresholds: dict[str, float] | None = None, tokens: np.ndarray | None = None,
 ) -> dict:
     """Counts per label and the resolved thresholds (for a report or a log line); ``thresholds``
     already resolved for these scores are used as they are."""
     rule = rule or LabelRule()
-    th = thresholds if thresholds is not None else resolve_thresholds(influence_features(scores, queries, rule), rule)
+    th = thresholds if thresholds is not None else resolve_thresholds(
+        influence_features(scores, queries, rule, tokens=tokens), rule)
     counts = dict(Counter(r["label"] for r in records))
     return {"rule": asdict(rule), "thresholds": thresholds_for_json(th), "counts": counts}
 
@@ -393,9 +419,12 @@ def write_labels(
     Returns a summary: the rule, the resolved thresholds, counts per label, and, when the
     documents carry ground truth (``metadata.doc_type``), the evaluation against it.
     """
+    from curate.influence.score import load_doc_tokens
+
     rule = make_rule(rule, **thresholds)
     scores, docs, queries = read_scores_dir(scores_dir)
-    records, _, th = label_with_features(scores, queries, docs, rule=rule)
+    tokens = load_doc_tokens(scores_dir)
+    records, _, th = label_with_features(scores, queries, docs, rule=rule, tokens=tokens)
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
@@ -405,6 +434,7 @@ def write_labels(
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     tmp.replace(out)
     summary = labelling_summary(records, scores, queries, rule, th)
+    summary["length_normalised"] = tokens is not None and rule.length_power != 0
     summary["documents"] = len(records)
     summary["out"] = str(out)
     if any("doc_type" in (d.get("metadata") or {}) for d in docs):

@@ -310,9 +310,13 @@ def influence_report(
     src = source_representation(scores, queries, docs, top_fraction)
 
     rule = rule or LabelRule()
-    records, feats, th = label_with_features(scores, queries, docs, rule=rule)
+    from curate.influence.score import load_doc_tokens  # torch: only when reading a folder
+
+    tokens = load_doc_tokens(scores_dir)
+    records, feats, th = label_with_features(scores, queries, docs, rule=rule, tokens=tokens)
     labels_section: dict[str, Any] = {
         "rule": asdict(rule),
+        "length_normalised": tokens is not None and rule.length_power != 0,
         "thresholds": thresholds_for_json(th),
         "counts": dict(Counter(r["label"] for r in records)),
     }

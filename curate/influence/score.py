@@ -19,8 +19,9 @@ What happens, in order (every step is skipped when a previous run already did it
    a rerun skips shards that are done, so a killed run resumes where it stopped;
 4. when all shards are done they are merged into ``out_dir/scores.safetensors``:
    ``scores`` [n_docs, n_queries] float32 (influence per nat of query information, see
-   :func:`curate.influence.backends.normalize_scores`), ``raw_scores`` (undivided) and
-   ``query_loss`` [n_queries]; ``meta.json`` records backend, model, settings, timings.
+   :func:`curate.influence.backends.normalize_scores`), ``raw_scores`` (undivided),
+   ``query_loss`` [n_queries] and ``doc_tokens`` [n_docs] (the tokens each document's loss sums
+   over, for the label rule); ``meta.json`` records backend, model, settings, timings.
 
 Scores are deterministic: the same inputs, settings and thread count give the same bytes.
 """
@@ -45,6 +46,7 @@ import orjson
 import torch
 from datatrove.pipeline.base import PipelineStep
 from datatrove.utils.logging import logger
+from safetensors import safe_open
 from safetensors.numpy import load_file, save_file
 
 from curate.errors import CurateUserError
@@ -56,7 +58,7 @@ from curate.influence.backends import (
     get_backend,
     normalize_scores,
 )
-from curate.influence.task import query_losses
+from curate.influence.task import loss_tokens, query_losses
 
 DOCUMENTS = "documents.jsonl.gz"
 QUERIES = "queries.jsonl"
@@ -68,7 +70,7 @@ FACTORS = "factors"
 REJECTS = "_rejects.jsonl"
 MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json")
 
-__all__ = ["InfluenceScorer", "load_scores", "merge_scores", "score_corpus"]
+__all__ = ["InfluenceScorer", "load_doc_tokens", "load_scores", "merge_scores", "score_corpus"]
 
 
 # ------------------------------------------------------------------------------ small I/O
@@ -434,7 +436,9 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, fit_timin
         _write_json(loss_path, q_loss)
     scores = normalize_scores(raw, q_loss)
     tmp = out / f".tmp.{SCORES}"
-    save_file({"scores": scores, "raw_scores": raw, "query_loss": np.asarray(q_loss, dtype=np.float32)}, str(tmp),
+    save_file({"scores": scores, "raw_scores": raw, "query_loss": np.asarray(q_loss, dtype=np.float32),
+               "doc_tokens": doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)],
+                                            plan["settings"])}, str(tmp),
               metadata=_st_meta({"backend": plan["backend"], "fingerprint": fp, "rows": DOCUMENTS, "columns": QUERIES,
                                  "scores": "raw_scores / query_loss (influence per nat)"}))
     os.replace(tmp, out / SCORES)
@@ -469,6 +473,31 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, fit_timin
     }
     _write_json(out / META, meta)
     return out
+
+
+def doc_tokens_for(model_dir: str | Path, texts: Sequence[str], settings: dict | None = None) -> np.ndarray:
+    """Tokens each document's loss sums over under ``model_dir``'s tokenizer, as a backend with
+    ``settings`` (``InfluenceSettings`` fields) scores it: ``score_length`` cuts ``fast``."""
+    from transformers import AutoTokenizer
+
+    s = InfluenceSettings(**_settings_args(settings or {}))
+    return loss_tokens(AutoTokenizer.from_pretrained(model_dir), texts, s.score_length or s.max_length)
+
+
+def load_doc_tokens(out_dir: str | Path) -> np.ndarray | None:
+    """``doc_tokens`` [n_docs] of a scores folder, or ``None`` for a folder that has neither the
+    tensor nor a plan naming the model (a score matrix from elsewhere); folders merged before the
+    tensor was stored get it from the plan's tokenizer."""
+    out = Path(out_dir)
+    if not (out / SCORES).is_file():
+        raise CurateUserError(f"{out}: no {SCORES} (scoring not finished? run score_corpus or merge_scores)")
+    with safe_open(str(out / SCORES), framework="numpy") as f:
+        if "doc_tokens" in f.keys():
+            return f.get_tensor("doc_tokens")
+    if not (out / PLAN).is_file():
+        return None
+    plan = _read_json(out / PLAN)
+    return doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)], plan.get("settings"))
 
 
 def load_scores(out_dir: str | Path, *, raw: bool = False) -> tuple[np.ndarray, list[dict], list[dict]]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Sequence
 
+import numpy as np
 import torch
 import torch.nn.functional as F
 from kronfluence.task import Task
@@ -86,6 +87,15 @@ def encode_documents(tokenizer, texts: Sequence[str], max_length: int = 256, *, 
                 ids = ids + [eos]
             out.append(ids[:max_length])
     return out
+
+
+def loss_tokens(tokenizer, texts: Sequence[str], max_length: int = 256) -> np.ndarray:
+    """Tokens in each document's summed training loss (``int32``): what its gradient sums over.
+
+    The label rule divides influence by a power of this (``LabelRule.length_power``), so short and
+    long documents are compared at the same noise level.
+    """
+    return np.array([len(ids) for ids in encode_documents(tokenizer, texts, max_length)], dtype=np.int32)
 
 
 def document_example(ids: Sequence[int]) -> dict:
@@ -201,6 +211,19 @@ class LanguageModelTask(Task):
         return F.cross_entropy(
             logits.reshape(-1, logits.size(-1)), labels.reshape(-1), ignore_index=IGNORE, reduction="sum"
         )
+
+    def backward_train_loss(self, batch: dict, model: nn.Module) -> None:
+        """Backpropagate :meth:`compute_train_loss` (``sample=False``) with its logit gradient
+        formed directly: ``softmax - onehot`` at every target, zero elsewhere. The same gradient
+        as autograd's, without cross-entropy's log-softmax and its backward over the vocabulary."""
+        logits, labels = _shifted(batch, model)
+        with torch.no_grad():
+            grad = torch.softmax(logits, dim=-1)
+            valid = labels != IGNORE
+            grad[~valid] = 0.0
+            rows = valid.nonzero(as_tuple=True)
+            grad[rows + (labels[rows],)] -= 1.0
+        logits.backward(grad)
 
     def get_influence_tracked_modules(self) -> list[str] | None:
         return self.module_names
