@@ -5,7 +5,8 @@ what it leaves on the table: per scores folder, cross-validated classifiers *tra
 generator's* ``doc_type`` predict it from
 
 * ``rule features``: the statistics the rule thresholds (R, F, F_mean, C, A, top_task_z);
-* ``|z| + features``: every query's robust z-scored absolute influence as well;
+* ``|z| + features``: every query's robust z-scored absolute influence as well (length-normalised
+  as the rule does);
 * ``z + |z| + features``: and the signed z-scores.
 
 A rule near the first ceiling uses what its features hold; a low second ceiling means the scores
@@ -33,8 +34,8 @@ from sklearn.metrics import f1_score  # noqa: E402
 from sklearn.model_selection import StratifiedKFold, cross_val_predict  # noqa: E402
 
 from bench.common import write_results  # noqa: E402
-from curate.influence.label import label_with_features, standardise  # noqa: E402
-from curate.influence.score import load_scores  # noqa: E402
+from curate.influence.label import LabelRule, label_with_features, length_normalised, standardise  # noqa: E402
+from curate.influence.score import load_doc_tokens, load_scores  # noqa: E402
 
 RULE_FEATURES = ("R", "F", "F_mean", "C", "A", "top_task_z")
 
@@ -42,12 +43,13 @@ RULE_FEATURES = ("R", "F", "F_mean", "C", "A", "top_task_z")
 def ceilings(scores_dir: Path, folds: int, seed: int) -> dict:
     """Macro-F1 of the rule and of ``folds``-fold cross-validated gradient boosting on three feature sets."""
     scores, docs, queries = load_scores(scores_dir)
-    records, feats, _ = label_with_features(scores, queries, docs)
+    tokens = load_doc_tokens(scores_dir)
+    records, feats, _ = label_with_features(scores, queries, docs, tokens=tokens)
     truth = np.array([str((d.get("metadata") or {}).get("doc_type")) for d in docs])
     if "None" in set(truth.tolist()):
         raise SystemExit(f"{scores_dir}: some documents have no metadata.doc_type (ground truth)")
     rule_x = np.nan_to_num(np.stack([feats[k] for k in RULE_FEATURES], axis=1), neginf=-5.0, posinf=50.0)
-    z = standardise(scores)
+    z = standardise(length_normalised(scores, tokens, LabelRule().length_power))
     sets = {"rule features": rule_x, "|z| + features": np.hstack([np.abs(z), rule_x]),
             "z + |z| + features": np.hstack([z, np.abs(z), rule_x])}
     cv = StratifiedKFold(folds, shuffle=True, random_state=seed)

@@ -44,7 +44,7 @@ def test_classifier_params_and_pruning_default_to_the_backends_noisy_label_setti
     path = tmp_path / "run.yaml"
     path.write_text("classifier: {backend: embed}\n")
     embed = load_run_config(path).classifier
-    assert embed.params == {"C": 0.03} and embed.prune == 0.4 and embed.prune_by == "fast"
+    assert embed.params == {"C": 0.03} and embed.prune == 0.3 and embed.prune_by == "fast"
     path.write_text("classifier: {backend: embed, params: {C: 1.0, style: false}, prune: 0.1}\n")
     embed = load_run_config(path).classifier
     assert embed.params == {"C": 1.0, "style": False} and embed.prune == 0.1

@@ -61,6 +61,7 @@ __all__ = [
     "influence_features",
     "label_documents",
     "label_with_features",
+    "length_normalised",
     "labelling_summary",
     "make_rule",
     "read_scores_dir",
