@@ -26,14 +26,14 @@ their per-document cost, extrapolated speedup and agreement: the speed/fidelity 
 Ground-truth metadata (doc_type) is read here only to report what the top documents are.
 
 Result on the demo model (1,000 docs x 243 influence queries, 2 threads, 2-core shared box,
-2026-12-03, a fresh `make demo` build): fast agrees with ekfac at median Spearman 0.997 (top-10
-overlap 1.0) and is 3.1x ekfac's documents/s at 20,000 documents (1.3x measured at 1,000). The 5x
-target is not met at full fidelity: fast's one forward/backward per document (16 ms) costs about
-what each of ekfac's three passes costs (18, 18 and 25 ms), and no setting of the dtype or batch
-moves it (bf16 weights: 8% faster, and a bf16 [32, 49152] x [49152, 243] matmul dies with SIGFPE
-in torch 2.13's CPU kernels; batch 64-128: no faster). The frontier: prefix 192 3.7x at Spearman
-0.94, layers 1-3 + prefix 192 4.2x at 0.81, layers 1-3 + prefix 128 4.9x at 0.70; tracking only
-``down_proj`` costs more agreement (0.70) than it saves time (3.7x).
+2026-12-03, a fresh `make demo` build, bf16 products): fast agrees with ekfac at median Spearman
+0.997 (top-10 overlap 1.0) and is 4.3x ekfac's documents/s at 20,000 documents (1.6x measured at
+1,000; ms per document: fast 12.7 on its one pass plus 28 s fixed, ekfac 18.6 + 22.1 + 25.6). The
+5x target is not met at full fidelity. The frontier, same run: default 3.9x, float32 products
+3.7x (the bf16 products gain 5-12% side by side; the first run of the day gave 3.3x and 2.9x),
+prefix 192 4.4x at Spearman 0.94, layers 1-3 + prefix 192 5.2x at 0.806 (4.2x in the first run),
+layers 1-3 + prefix 128 6.1x at 0.70; tracking only ``down_proj`` costs more agreement (0.70)
+than it saves time (4.1x). Absolute times on this machine move by 20% between runs.
 """
 
 from __future__ import annotations
