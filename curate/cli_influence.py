@@ -90,6 +90,8 @@ def label(
     console.print(table)
     th = ", ".join(f"{k} {v:.3g}" for k, v in summary["thresholds"].items() if v is not None)
     console.print(f"thresholds: {th}", highlight=False)
+    if not summary["length_normalised"]:
+        console.print("[yellow]scores used as they are: no token counts in the folder (or length_power 0)[/]")
     ev = summary.get("evaluation")
     if ev and ev.get("macro_f1") is not None:
         console.print(f"against ground truth (metadata.doc_type): macro-F1 [bold]{ev['macro_f1']:.3f}[/], "
