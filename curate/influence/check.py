@@ -211,7 +211,7 @@ def influence_check(
         from curate.influence.score import doc_tokens_for
 
         tokens = doc_tokens_for(model_dir, [r["text"] for r in records])
-    labelled, _, thresholds = label_with_features(scores, qs, records, rule=rule, tokens=tokens)
+    labelled, feats, thresholds = label_with_features(scores, qs, records, rule=rule, tokens=tokens)
     inf_labels = [r["label"] for r in labelled]
     verdict = _verdict(tags, inf_labels, n_perm, seed, alpha, kappa_min)
     # the negative control from the same scores: the sample's tags shuffled must fail
@@ -225,7 +225,7 @@ def influence_check(
         "sample": {"requested": sample, "documents": len(records), "seed": seed, **sample_stats},
         "influence_labels": dict(Counter(inf_labels)),
         "labelling": {"rule": asdict(rule), "thresholds": thresholds_for_json(thresholds),
-                      "length_normalised": tokens is not None and rule.length_power != 0},
+                      "length_normalised": feats["length_normalised"]},
         "queries": dict(Counter(q.get("kind", "") for q in qs)),
         "model_dir": str(model_dir) if model_dir is not None else None,
         "tags_shuffled": shuffle_tags,

@@ -228,7 +228,8 @@ def influence_features(
     """Per-document statistics of the rule: ``R``, ``F``, ``F_mean``, ``C``, ``A``, top task and query.
 
     ``tokens`` (each document's loss tokens, :func:`curate.influence.score.load_doc_tokens`) turn
-    on the rule's length normalisation; without them the scores are standardised as they are.
+    on the rule's length normalisation; without them the scores are standardised as they are
+    (``length_normalised`` says which).
 
     ``A`` (and ``answer_query``, its column) needs ``docs`` (records with ``text``); without them,
     or for a document that contains no factual query's answer, ``A`` is ``-inf``.
@@ -269,6 +270,7 @@ def influence_features(
     per_task = np.stack([z[:, reasoning[tasks == t]].mean(axis=1) for t in task_names], axis=1)
     top_task_idx = np.argmax(per_task, axis=1)
     return {
+        "length_normalised": tokens is not None and rule.length_power != 0,
         "z": z,
         "R": R,
         "F": F,
@@ -424,8 +426,7 @@ def write_labels(
 
     rule = make_rule(rule, **thresholds)
     scores, docs, queries = read_scores_dir(scores_dir)
-    tokens = load_doc_tokens(scores_dir)
-    records, _, th = label_with_features(scores, queries, docs, rule=rule, tokens=tokens)
+    records, feats, th = label_with_features(scores, queries, docs, rule=rule, tokens=load_doc_tokens(scores_dir))
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
@@ -435,7 +436,7 @@ def write_labels(
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
     tmp.replace(out)
     summary = labelling_summary(records, scores, queries, rule, th)
-    summary["length_normalised"] = tokens is not None and rule.length_power != 0
+    summary["length_normalised"] = feats["length_normalised"]
     summary["documents"] = len(records)
     summary["out"] = str(out)
     if any("doc_type" in (d.get("metadata") or {}) for d in docs):

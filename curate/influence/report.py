@@ -312,11 +312,10 @@ def influence_report(
     rule = rule or LabelRule()
     from curate.influence.score import load_doc_tokens  # torch: only when reading a folder
 
-    tokens = load_doc_tokens(scores_dir)
-    records, feats, th = label_with_features(scores, queries, docs, rule=rule, tokens=tokens)
+    records, feats, th = label_with_features(scores, queries, docs, rule=rule, tokens=load_doc_tokens(scores_dir))
     labels_section: dict[str, Any] = {
         "rule": asdict(rule),
-        "length_normalised": tokens is not None and rule.length_power != 0,
+        "length_normalised": feats["length_normalised"],
         "thresholds": thresholds_for_json(th),
         "counts": dict(Counter(r["label"] for r in records)),
     }
