@@ -59,7 +59,7 @@ BACKENDS = ("fast", "ekfac")
 # Lighter fast settings for --frontier: (label, settings); scored with the fast run's factors.
 FRONTIER = [
     ("default", {}),
-    ("float32 products", {"product_dtype": "float32"}),
+    ("float32 pass", {"compute_dtype": "float32"}),
     ("prefix 192", {"score_length": 192}),
     ("prefix 160", {"score_length": 160}),
     ("layers 1-3, prefix 192", {"modules": ["model.layers.[123].mlp.*"], "score_length": 192}),

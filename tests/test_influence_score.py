@@ -17,6 +17,7 @@ from safetensors.numpy import load_file
 from scipy.stats import spearmanr
 
 from curate.errors import CurateUserError
+from curate.influence.backends import FLOAT32_SDPA, compute_in
 from curate.influence import (
     EkfacBackend,
     FastBackend,
@@ -147,19 +148,40 @@ def test_fast_scorer_equals_kronfluence_pairwise_on_the_same_factors(world, tmp_
     ekfac = EkfacBackend(**SETTINGS)
     ekfac.fit(model, tok, texts, tmp_path)
     ref = ekfac.score_texts(model, tok, texts, qs, tmp_path)
-    fast = FastBackend(**SETTINGS, product_dtype="float32").score_texts(model, tok, texts, qs, tmp_path)
+    fast = FastBackend(**SETTINGS, compute_dtype="float32").score_texts(model, tok, texts, qs, tmp_path)
     assert ref.shape == (24, len(qs)) and np.isfinite(ref).all()
     np.testing.assert_allclose(fast, ref, rtol=1e-3, atol=1e-4 * np.abs(ref).max())
-    bf16 = FastBackend(**SETTINGS, product_dtype="bfloat16").score_texts(model, tok, texts, qs, tmp_path)
+    bf16 = FastBackend(**SETTINGS, compute_dtype="bfloat16").score_texts(model, tok, texts, qs, tmp_path)
     assert np.abs(bf16 - ref).max() < 0.02 * np.abs(ref).max() and not np.array_equal(bf16, fast)
     assert np.median([spearmanr(bf16[:, j], ref[:, j])[0] for j in range(len(qs))]) > 0.99
+    assert model.config._attn_implementation == "sdpa"  # the float32-attention swap is undone
 
 
-def test_product_dtype_auto_resolves_to_a_dtype_and_bad_ones_fail():
-    assert FastBackend().settings.product_dtype in ("float32", "bfloat16")
-    assert EkfacBackend().settings.product_dtype == "float32"
-    with pytest.raises(ValueError, match="product_dtype"):
-        FastBackend(product_dtype="float16")
+def test_bf16_pass_keeps_attention_in_float32_on_cpu(world, monkeypatch):
+    """Under the bf16 pass the matmuls autocast to bf16 while attention gets float32 inputs."""
+    model, _ = load_lm(world["lm"])
+    seen: dict = {"attention": set()}
+    sdpa = torch.nn.functional.scaled_dot_product_attention
+
+    def observed(q, *args, **kwargs):  # records the dtype, then runs the real kernel
+        seen["attention"].add(q.dtype)
+        return sdpa(q, *args, **kwargs)
+
+    monkeypatch.setattr(torch.nn.functional, "scaled_dot_product_attention", observed)
+    hook = model.model.layers[0].mlp.up_proj.register_forward_hook(lambda m, i, o: seen.update(mlp=o.dtype))
+    with compute_in(model, torch.bfloat16):
+        assert model.config._attn_implementation == FLOAT32_SDPA
+        logits = model(input_ids=torch.tensor([[1, 5, 6, 7, 8]])).logits
+    hook.remove()
+    assert seen == {"attention": {torch.float32}, "mlp": torch.bfloat16} and torch.isfinite(logits).all()
+    assert model.config._attn_implementation == "sdpa"
+
+
+def test_compute_dtype_auto_resolves_to_a_dtype_and_bad_ones_fail():
+    assert FastBackend().settings.compute_dtype in ("float32", "bfloat16")
+    assert EkfacBackend().settings.compute_dtype == "float32"
+    with pytest.raises(ValueError, match="compute_dtype"):
+        FastBackend(compute_dtype="float16")
 
 
 def test_factor_fit_does_not_depend_on_the_batch_size(world, tmp_path):
@@ -172,7 +194,7 @@ def test_factor_fit_does_not_depend_on_the_batch_size(world, tmp_path):
     texts, qs = world["texts"][:12], world["queries"]
     scores = {}
     for run, batch in (("a", 4), ("b", 12)):
-        backend = FastBackend(max_length=32, batch_size=batch, product_dtype="float32")  # the fit, not bf16 rounding
+        backend = FastBackend(max_length=32, batch_size=batch, compute_dtype="float32")  # the fit, not bf16 rounding
         backend.fit(model, tok, texts, tmp_path / run)
         scores[run] = backend.score_texts(model, tok, texts, qs, tmp_path / run)
     kfac = Path("kronfluence") / "factors_ekfac"

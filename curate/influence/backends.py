@@ -20,18 +20,22 @@ preconditioning; they differ in where the factors come from and how the document
       output gradients; the backward starts at the first tracked layer, and from the logits'
       gradient formed directly, ``softmax - onehot``), per-document gradients
       formed per layer and multiplied with all preconditioned query gradients in one GEMM;
-    * those two matmuls, most of the per-document time, run in bfloat16 (accumulated in float32,
-      summed over layers in float32) where the hardware multiplies bf16 natively
-      (``product_dtype="auto"``; ``"float32"`` everywhere else or on request).
+    * the pass runs in bfloat16 where the hardware multiplies bf16 natively
+      (``compute_dtype="auto"``; ``"float32"`` everywhere else or on request): the model's
+      matmuls under autocast, and the per-document gradients and their products with the
+      preconditioned query gradients in bf16 (accumulated in float32, summed over layers in
+      float32). On CPUs attention stays float32 (:func:`float32_attention`): the CPU
+      flash-attention kernel is slower in bf16 than in float32.
     In float32 and given the same factors it computes exactly kronfluence's pairwise scores
     (tested), so its approximations are fitting the Fisher on a sample instead of on all
-    documents, and bf16 rounding of the products (``bench/influence.py`` measures both against
-    ``ekfac``).
+    documents, and bf16 rounding in the pass (``bench/influence.py`` measures both against
+    ``ekfac``; bf16 moves the median Spearman against float32 ``fast`` by 0.0002).
 
     Cost: one forward/backward per document where ``ekfac`` needs three (covariance,
     eigenvalue correction, pairwise). In float32 the per-document gradient and query products
     (inside the backward) are ~80% of that pass, which held the gain at ~3x on 2 CPU cores;
-    bf16 products cut them to about a third. Lighter settings trade agreement for speed:
+    bf16 cuts those products to about a third and the model's matmuls to about half. Lighter
+    settings trade agreement for speed:
     ``score_length`` (score each document's first N tokens) and a smaller ``modules`` set
     (e.g. ``["model.layers.[123].mlp.*"]``: the backward stops above layer 0);
     ``bench/influence.py --frontier`` measures that trade-off.
@@ -87,7 +91,7 @@ FACTORS_NAME = "ekfac"  # kronfluence factors name (the strategy; both backends 
 Advance = Callable[[int], None]  # progress callback: called with the number of documents just processed
 
 
-PRODUCT_DTYPES = ("auto", "float32", "bfloat16")
+COMPUTE_DTYPES = ("auto", "float32", "bfloat16")
 
 
 def native_bf16() -> bool:
@@ -116,13 +120,14 @@ class InfluenceSettings:
     sort_by_length: bool = True  # batch documents of similar length together (same scores, less padding)
     seed: int = 0  # label sampling for the true Fisher, and the fit sample
     eigendecomposition_dtype: str = "float64"
-    # fast only: dtype of the per-document gradients and their products with the preconditioned
-    # query gradients (accumulated in float32); "auto" is bfloat16 where matmuls have it natively
-    product_dtype: str = "float32"
+    # fast only: dtype of the document pass (the model's matmuls, the per-document gradients and
+    # their products with the preconditioned query gradients; sums in float32); "auto" is
+    # bfloat16 where matmuls have it natively
+    compute_dtype: str = "float32"
 
     def __post_init__(self) -> None:
-        if self.product_dtype not in PRODUCT_DTYPES:
-            raise ValueError(f"product_dtype must be one of {PRODUCT_DTYPES}, got {self.product_dtype!r}")
+        if self.compute_dtype not in COMPUTE_DTYPES:
+            raise ValueError(f"compute_dtype must be one of {COMPUTE_DTYPES}, got {self.compute_dtype!r}")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -255,8 +260,8 @@ class Backend:
         if isinstance(overrides.get("modules"), list):
             overrides["modules"] = tuple(overrides["modules"])
         settings = replace(base, **overrides) if overrides else base
-        if settings.product_dtype == "auto":  # resolved here, so plans and meta.json name the dtype used
-            settings = replace(settings, product_dtype="bfloat16" if native_bf16() else "float32")
+        if settings.compute_dtype == "auto":  # resolved here, so plans and meta.json name the dtype used
+            settings = replace(settings, compute_dtype="bfloat16" if native_bf16() else "float32")
         self.settings = settings
         self.timings = Timings()
 
@@ -407,7 +412,7 @@ class FastBackend(Backend):
     """EK-FAC factors from a sample, queries preconditioned once, one lean pass per document."""
 
     name = "fast"
-    defaults = {"fit_docs": 512, "batch_size": 32, "query_batch_size": 32, "product_dtype": "auto"}
+    defaults = {"fit_docs": 512, "batch_size": 32, "query_batch_size": 32, "compute_dtype": "auto"}
 
     def __init__(self, settings: InfluenceSettings | None = None, **overrides) -> None:
         super().__init__(settings, **overrides)
@@ -425,7 +430,7 @@ class FastBackend(Backend):
             self._precond = preconditioned_query_gradients(
                 model, tokenizer, queries, self.kronfluence_factors_dir(factors_dir),
                 tracked_modules(model, self.settings.modules), damping=self.settings.damping,
-                batch_size=self.settings.query_batch_size, dtype=getattr(torch, self.settings.product_dtype),
+                batch_size=self.settings.query_batch_size, dtype=getattr(torch, self.settings.compute_dtype),
             )
         self._queries_key = key
         self.timings.merge(t)
@@ -570,6 +575,52 @@ class _Capture:
         return torch.einsum("bto,bti->boi", self.grads[name], self.inputs[name])
 
 
+FLOAT32_SDPA = "curate_sdpa_float32"
+
+
+def _sdpa_float32(module: nn.Module, query: torch.Tensor, key: torch.Tensor, value: torch.Tensor, *args, **kwargs):
+    """transformers' SDPA attention with autocast off and float32 inputs; returns the input dtype."""
+    from transformers.integrations.sdpa_attention import sdpa_attention_forward
+
+    with torch.autocast(device_type=query.device.type, enabled=False):
+        out, weights = sdpa_attention_forward(module, query.float(), key.float(), value.float(), *args, **kwargs)
+    return out.to(query.dtype), weights
+
+
+@contextlib.contextmanager
+def float32_attention(model: nn.Module):
+    """Run a transformers model's SDPA attention in float32 for the duration (on CPU only).
+
+    Under bf16 autocast, attention would run in bf16 too, and PyTorch's CPU flash-attention
+    kernel is slower in bf16 than in float32 (about 54 against 45 ms forward and backward for
+    32 x 4 heads x 256 tokens x 32 on 2 cores). On GPUs bf16 attention is the fast one, and
+    models that do not use transformers' SDPA attention are left as they are.
+    """
+    config = getattr(model, "config", None)
+    before = getattr(config, "_attn_implementation", None)
+    if before != "sdpa" or _device(model).type != "cpu":
+        yield
+        return
+    from transformers import AttentionInterface
+
+    AttentionInterface.register(FLOAT32_SDPA, _sdpa_float32)
+    model.set_attn_implementation(FLOAT32_SDPA)
+    try:
+        yield
+    finally:
+        model.set_attn_implementation(before)
+
+
+@contextlib.contextmanager
+def compute_in(model: nn.Module, dtype: torch.dtype):
+    """The fast pass's precision: float32 as is, or bf16 autocast with float32 attention on CPU."""
+    if dtype == torch.float32:
+        yield
+        return
+    with float32_attention(model), torch.autocast(device_type=_device(model).type, dtype=dtype):
+        yield
+
+
 def pairwise_scores(
     model: nn.Module, pad_id: int, examples: Sequence[dict], precond: dict[str, torch.Tensor],
     *, batch_size: int = 32, sort_by_length: bool = True, advance: Advance | None = None,
@@ -579,8 +630,8 @@ def pairwise_scores(
     Per batch and layer: per-document gradients ``[b, out*in]`` (one batched matmul over tokens)
     times ``precond[layer].T`` (one GEMM), summed over layers in float32, as soon as the layer's
     output gradient arrives in the backward pass (so at most one layer's gradients are alive).
-    Both matmuls run in ``precond``'s dtype: in bfloat16 they take about a third of the float32
-    time on CPUs with AVX512-BF16 (``bench/influence.py``).
+    The pass runs in ``precond``'s dtype (:func:`compute_in`): in bfloat16 the two matmuls take
+    about a third of the float32 time on CPUs with AVX512-BF16, the model's own about half.
     """
     device = _device(model)
     names = list(precond)
@@ -589,7 +640,8 @@ def pairwise_scores(
     task = LanguageModelTask(names)
     order = _length_order(examples, sort_by_length)
     out = torch.zeros((len(examples), n_queries), dtype=torch.float32)
-    with _Capture(model, names) as cap:
+    dtype = next(iter(precond.values())).dtype
+    with _Capture(model, names) as cap, compute_in(model, dtype):
         acc: dict[str, torch.Tensor] = {}
 
         def on_gradient(name: str, a: torch.Tensor, g: torch.Tensor) -> None:
