@@ -23,6 +23,18 @@ app = typer.Typer(
 console = Console()
 
 
+def corpus_pass() -> None:
+    """Streaming corpus passes (world, convert, tag, mix, filter) return freed memory at once.
+
+    Only these: in the torch commands (lm, influence, classifier, ablate, run) every large
+    temporary would become a fresh memory map zeroed by the kernel on first touch (measured:
+    influence scoring 2.6x slower), see :func:`curate.io.return_freed_memory`.
+    """
+    from curate.io import return_freed_memory
+
+    return_freed_memory()
+
+
 def _progress():
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -65,6 +77,7 @@ def world(
     Documents stream to shards (memory stays flat at any --docs); reasoning, factual and control
     query suites are written beside them in two disjoint splits, `influence` and `probe`.
     """
+    corpus_pass()
     from curate.world import generate_world
 
     with _progress() as progress:
@@ -93,6 +106,7 @@ def convert(
     Without --skip-bad the first bad record (malformed JSON, missing or empty text, invalid UTF-8,
     truncated file, duplicate id) stops the run with one line naming the file, line and field.
     """
+    corpus_pass()
     from curate.io import Rejects, iter_documents, write_documents
 
     out.mkdir(parents=True, exist_ok=True)
@@ -200,6 +214,7 @@ def tag(
     Slurm run is finished by rerunning the command once its jobs are done). Per-label counts go
     to OUT/tag_counts.json.
     """
+    corpus_pass()
     from rich.table import Table
 
     from curate.classify import tag_corpus
@@ -240,6 +255,7 @@ def mix_command(
     Every input document is accounted for in manifest.json: selected (how many times) or dropped
     with the reason. A recipe that cannot be met fails before anything is written.
     """
+    corpus_pass()
     from curate.executors import load_executor_config
     from curate.mix import mix
     from curate.mix.manifest import render
@@ -263,6 +279,7 @@ def filter_command(
     dry_run: bool = typer.Option(False, "--dry-run", help="Report the kept shares; write nothing."),
 ) -> None:
     """Keep documents with the given tags, reporting the kept share of documents and tokens."""
+    corpus_pass()
     from curate.mix import filter_corpus
     from curate.mix.manifest import render
 
@@ -379,9 +396,7 @@ def run(
 def main() -> None:
     """Console entry point: user errors become one clear line and exit code 2, never a traceback."""
     from curate.errors import CurateUserError
-    from curate.io import return_freed_memory
 
-    return_freed_memory()
     try:
         app()
     except CurateUserError as err:
