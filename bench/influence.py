@@ -26,14 +26,13 @@ their per-document cost, extrapolated speedup and agreement: the speed/fidelity 
 Ground-truth metadata (doc_type) is read here only to report what the top documents are.
 
 Result on the demo model (1,000 docs x 243 influence queries, 2 threads, 2-core shared box,
-2026-12-03, a fresh `make demo` build, bf16 products): fast agrees with ekfac at median Spearman
-0.997 (top-10 overlap 1.0) and is 4.3x ekfac's documents/s at 20,000 documents (1.6x measured at
-1,000; ms per document: fast 12.7 on its one pass plus 28 s fixed, ekfac 18.6 + 22.1 + 25.6). The
-5x target is not met at full fidelity. The frontier, same run: default 3.9x, float32 products
-3.7x (the bf16 products gain 5-12% side by side; the first run of the day gave 3.3x and 2.9x),
-prefix 192 4.4x at Spearman 0.94, layers 1-3 + prefix 192 5.2x at 0.806 (4.2x in the first run),
-layers 1-3 + prefix 128 6.1x at 0.70; tracking only ``down_proj`` costs more agreement (0.70)
-than it saves time (4.1x). Absolute times on this machine move by 20% between runs.
+2026-12-03, two runs, bf16 document pass): fast agrees with ekfac at median Spearman 0.997 (top-10
+overlap 1.0) and is 4.7x and 5.2x ekfac's documents/s at 20,000 documents (1.6x measured at
+1,000; ms per document: fast 11.3-12.9 on its one pass plus 36-39 s fixed, ekfac 20-22 + 24-25 +
+33-35). The 5x target is on the edge, not reliably met. The frontier rows of the same runs: default
+4.7x and 5.2x, float32 pass 3.3x and 2.8x, prefix 192 5.0-5.3x at Spearman 0.937, layers 1-3 +
+prefix 192 5.9-6.3x at 0.806, layers 1-3 + prefix 128 7.4-8.4x at 0.70. Absolute times on this
+machine move by 20% between runs.
 """
 
 from __future__ import annotations
@@ -43,6 +42,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -83,8 +83,8 @@ def run_child(args: argparse.Namespace, backend: str, out_dir: Path) -> dict:
     else:
         # one shard: kronfluence recomputes the query gradients in every pairwise call
         cmd += ["--ekfac-batch", str(args.ekfac_batch), "--shard-docs", str(max(args.docs, 1))]
-    if args.fresh:
-        cmd.append("--fresh")
+    if args.fresh:  # score_corpus resumes a finished folder of the same run: remove it to time a new one
+        shutil.rmtree(out_dir, ignore_errors=True)
     subprocess.run(cmd, check=True)
     return json.loads((out_dir / "bench_child.json").read_text())
 
@@ -106,7 +106,7 @@ def child(args: argparse.Namespace) -> None:
     t0 = time.perf_counter()
     score_corpus(Path(args.world) / "docs", Path(args.world) / "queries" / f"{args.split}.jsonl", args.model, out,
                  backend=args.child, limit=args.docs, shard_docs=args.shard_docs, workers=args.workers,
-                 threads=args.threads, progress=True, overwrite=args.fresh, **settings)
+                 threads=args.threads, progress=True, **settings)
     wall = time.perf_counter() - t0
     meta = json.loads((out / "meta.json").read_text())
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
