@@ -17,7 +17,6 @@ from safetensors.numpy import load_file
 from scipy.stats import spearmanr
 
 from curate.errors import CurateUserError
-from curate.influence.backends import FLOAT32_SDPA, compute_in
 from curate.influence import (
     EkfacBackend,
     FastBackend,
@@ -29,6 +28,7 @@ from curate.influence import (
     score_corpus,
     tracked_modules,
 )
+from curate.influence.backends import FLOAT32_SDPA, compute_in
 from curate.influence.task import Collator, document_example, encode_documents, query_example
 from curate.lm import get_preset, load_lm, train_lm
 from curate.world import generate_world
