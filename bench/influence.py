@@ -84,8 +84,8 @@ def run_child(args: argparse.Namespace, backend: str, out_dir: Path) -> dict:
         if args.fast_max_length:
             cmd += ["--fast-max-length", str(args.fast_max_length)]
     else:
-        # one shard: kronfluence recomputes the query gradients in every pairwise call
-        cmd += ["--ekfac-batch", str(args.ekfac_batch), "--shard-docs", str(max(args.docs, 1))]
+        # one shard per worker: kronfluence recomputes the query gradients in every pairwise call
+        cmd += ["--ekfac-batch", str(args.ekfac_batch), "--shard-docs", str(max(-(-args.docs // args.workers), 1))]
     if args.fresh:  # score_corpus resumes a finished folder of the same run: remove it to time a new one
         shutil.rmtree(out_dir, ignore_errors=True)
     subprocess.run(cmd, check=True)
@@ -96,8 +96,10 @@ def child(args: argparse.Namespace) -> None:
     import torch
 
     from curate.influence import score_corpus
+    from curate.io import keep_freed_memory
 
     torch.set_num_threads(args.threads)
+    keep_freed_memory()  # as `curate influence score` does
     settings = {}
     if args.child == "fast":
         settings = {"fit_docs": args.fit_docs, "batch_size": args.fast_batch}
@@ -183,22 +185,28 @@ def quartiles(x: np.ndarray) -> dict:
             "min": float(x.min()), "max": float(x.max())}
 
 
+RANK_PHASES = ("queries", "pairwise")  # run by each datatrove rank; the others run once in the main process
+
+
 def extrapolate(meta: dict, n: int, query_seconds: float | None = None) -> dict:
     """Seconds for ``n`` documents from a run's phases: fixed phases once, per-document phases x n.
 
-    kronfluence's pairwise call (ekfac) computes the query gradients inside it, once per call
-    (shard); ``query_seconds`` (fast's measured cost of the same query gradients) is taken out
-    of ekfac's per-document pairwise cost and counted once, which favours ekfac slightly.
+    Rank phases are summed over the ranks, which run ``workers`` at a time: they count
+    ``1 / workers`` of their seconds. kronfluence's pairwise call (ekfac) computes the query
+    gradients inside it, once per call (shard); ``query_seconds`` (fast's measured cost of the
+    same query gradients, summed over its ranks) is taken out of ekfac's per-document pairwise
+    cost and counted once, which favours ekfac slightly.
     """
+    workers = meta.get("workers", 1)
     fixed, per_doc = 0.0, 0.0
     for phase, p in meta["phases"].items():
-        seconds = p["seconds"]
+        seconds = p["seconds"] / (workers if phase in RANK_PHASES else 1)
         if meta["backend"] == "fast" and phase in ("covariance", "eigen_correction"):
             fixed += seconds  # fitted on a fixed-size sample: does not grow with the corpus
         elif phase == "pairwise" and meta["backend"] == "ekfac" and query_seconds:
-            calls = meta["n_shards"]
-            fixed += query_seconds
-            per_doc += max(0.0, seconds - calls * query_seconds) / p["docs"]
+            once = query_seconds / workers  # each rank computed them once, in parallel
+            fixed += once
+            per_doc += max(0.0, seconds - meta["n_shards"] / workers * once) / p["docs"]
         elif p["docs"]:
             per_doc += seconds / p["docs"]
         else:
@@ -344,8 +352,10 @@ def main() -> None:
     for backend, r in rows.items():
         ph = r["phases"]
 
-        def ms(p: str) -> str:
-            return f"{ph[p]['ms_per_doc']:.1f}" if p in ph and ph[p]["ms_per_doc"] else "-"
+        def ms(p: str) -> str:  # wall ms per document; rank phases shared by the workers
+            if p not in ph or not ph[p]["ms_per_doc"]:
+                return "-"
+            return f"{ph[p]['ms_per_doc'] / (args.workers if p in RANK_PHASES else 1):.1f}"
 
         t.add_row(backend, str(r["fit_docs"]), f"{r['measured']['docs_per_s']:.2f}", ms("covariance"),
                   ms("eigen_correction"), ms("pairwise"), f"{r['extrapolated_target']['fixed_s']:.0f}",

@@ -209,6 +209,23 @@ def return_freed_memory(threshold: int = 256 << 10) -> None:
         pass
 
 
+def keep_freed_memory() -> None:
+    """Make glibc keep freed memory for reuse: no memory maps, no trimming of the heap.
+
+    For processes that run torch and nothing else (influence scoring workers): their large
+    temporaries (logits, per-document gradients) are freed and allocated again every batch,
+    and each fresh map or trimmed page is zeroed by the kernel on first touch (measured on 2
+    cores: up to 190k page faults and 1-2 s of system time per 500 documents scored, none
+    with this). Resident memory stays at its peak. No effect off glibc.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(-4, 0)  # M_MMAP_MAX: serve nothing from memory maps
+        libc.mallopt(-1, 2**31 - 1)  # M_TRIM_THRESHOLD (a C int): never give the heap back
+    except (OSError, AttributeError):
+        pass
+
+
 class IdSet:
     """The ids seen so far, as 64-bit BLAKE2b fingerprints in an open-addressing ``array('Q')``.
 

@@ -115,6 +115,14 @@ def test_documents_are_encoded_as_in_training_and_cut(world):
     assert len(b) == 32 and b[0] == tok.bos_token_id
 
 
+def test_collator_rounds_the_width_up_with_masked_padding():
+    batch = Collator(pad_id=2, multiple=16)([document_example([0, 5, 6, 1]), document_example(list(range(3, 20)))])
+    assert batch["input_ids"].shape == (2, 32)
+    assert batch["attention_mask"].sum(1).tolist() == [4, 17]
+    assert (batch["labels"][batch["attention_mask"] == 0] == -100).all()
+    assert (batch["input_ids"][0, 4:] == 2).all()
+
+
 def test_fisher_label_draws_do_not_depend_on_batching(world):
     model, tok = load_lm(world["lm"])
     examples = [document_example(x) for x in encode_documents(tok, world["texts"][:3], 48)]
@@ -254,6 +262,18 @@ def test_rerun_resumes_only_missing_shards_and_is_byte_identical(world, runs):
     assert meta["docs_scored_this_call"] == SHARD and meta["resumed"]
     assert {k: (out / "shards" / f"{k:05d}.done.json").stat().st_mtime_ns for k in (0, 2)} == markers
     assert (out / "scores.safetensors").read_bytes() == before
+
+
+def test_worker_processes_give_the_same_bytes(world, runs, tmp_path):
+    # two datatrove workers (processes of their own, keeping freed memory) split the shards
+    out = score_corpus(world["docs"], world["queries"], world["lm"], tmp_path / "w2", backend="fast",
+                       shard_docs=SHARD, limit=N_SCORE, progress=False, threads=1, workers=2, fit_docs=24,
+                       **SETTINGS)
+    ranks = {json.loads((out / "shards" / f"{k:05d}.done.json").read_text())["rank"] for k in range(3)}
+    assert ranks == {0, 1}
+    # the same scores up to bf16 rounding: a fresh process may round its bf16 matmuls differently
+    two, one = load_scores(out, raw=True)[0], load_scores(runs["fast"], raw=True)[0]
+    np.testing.assert_allclose(two, one, rtol=0, atol=1e-3 * np.abs(one).max())
 
 
 def test_a_folder_of_another_run_is_refused(world, runs):

@@ -214,10 +214,15 @@ class InfluenceScorer(PipelineStep):
         self.threads = threads
         self.device = device
         self.progress = progress
+        self.caller_pid = os.getpid()
 
     def run(self, data=None, rank: int = 0, world_size: int = 1):
         if data:
             yield from data
+        if os.getpid() != self.caller_pid:  # a worker process of its own: nothing else shares its heap
+            from curate.io import keep_freed_memory
+
+            keep_freed_memory()
         with _threads(self.threads):
             self._score_rank(rank, world_size)
 

@@ -23,6 +23,8 @@ completion. How the inverse-Fisher product is estimated lives in :mod:`curate.in
 from __future__ import annotations
 
 import fnmatch
+import functools
+import inspect
 from collections.abc import Sequence
 
 import numpy as np
@@ -130,15 +132,17 @@ class Collator:
     """Right-pads a list of examples into ``input_ids``, ``attention_mask``, ``labels`` tensors.
 
     Padded positions have attention 0 and label ``-100``; the pad id itself never matters
-    (it may equal ``<|eos|>`` for foreign tokenizers). A class, not a closure, so that
+    (it may equal ``<|eos|>`` for foreign tokenizers). ``multiple`` rounds the width up (fewer
+    distinct shapes for kernels compiled per shape). A class, not a closure, so that
     DataLoader workers and datatrove ranks can pickle it.
     """
 
-    def __init__(self, pad_id: int) -> None:
+    def __init__(self, pad_id: int, multiple: int = 1) -> None:
         self.pad_id = int(pad_id)
+        self.multiple = int(multiple)
 
     def __call__(self, batch: Sequence[dict]) -> dict[str, torch.Tensor]:
-        width = max(len(b["input_ids"]) for b in batch)
+        width = -(-max(len(b["input_ids"]) for b in batch) // self.multiple) * self.multiple
         ids = torch.full((len(batch), width), self.pad_id, dtype=torch.long)
         labels = torch.full((len(batch), width), IGNORE, dtype=torch.long)
         mask = torch.zeros((len(batch), width), dtype=torch.long)
@@ -163,6 +167,31 @@ def _shifted(batch: dict, model: nn.Module) -> tuple[torch.Tensor, torch.Tensor]
     labels = batch["labels"]
     shifted = torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1)
     return logits.float(), shifted
+
+
+@functools.cache
+def _keeps_logits(model_type: type) -> bool:
+    """Whether the model's forward takes ``logits_to_keep`` (most transformers causal LMs do)."""
+    return "logits_to_keep" in inspect.signature(model_type.forward).parameters
+
+
+def _completion_logits(batch: dict, model: nn.Module) -> tuple[torch.Tensor, torch.Tensor]:
+    """Logits (float32) only at the positions that predict a completion token, and those tokens.
+
+    A query's loss is measured on its few completion tokens; computing the vocabulary-wide
+    logits (and their log-softmax and its backward) at every prompt position would cost more
+    than the rest of the query's gradient. Positions are kept where any query of the batch
+    predicts a completion token; the loss and its gradient are unchanged.
+    """
+    labels = batch["labels"]
+    shifted = torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1)
+    keep = (shifted != IGNORE).any(0).nonzero().squeeze(1)
+    inputs = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
+    if _keeps_logits(type(model)):
+        logits = model(**inputs, logits_to_keep=keep).logits
+    else:
+        logits = model(**inputs).logits[:, keep]
+    return logits.float(), shifted[:, keep]
 
 
 class LanguageModelTask(Task):
@@ -207,7 +236,7 @@ class LanguageModelTask(Task):
         return out
 
     def compute_measurement(self, batch: dict, model: nn.Module) -> torch.Tensor:
-        logits, labels = _shifted(batch, model)
+        logits, labels = _completion_logits(batch, model)
         return F.cross_entropy(
             logits.reshape(-1, logits.size(-1)), labels.reshape(-1), ignore_index=IGNORE, reduction="sum"
         )
@@ -215,15 +244,21 @@ class LanguageModelTask(Task):
     def backward_train_loss(self, batch: dict, model: nn.Module) -> None:
         """Backpropagate :meth:`compute_train_loss` (``sample=False``) with its logit gradient
         formed directly: ``softmax - onehot`` at every target, zero elsewhere. The same gradient
-        as autograd's, without cross-entropy's log-softmax and its backward over the vocabulary."""
-        logits, labels = _shifted(batch, model)
+        as autograd's, without cross-entropy's log-softmax and its backward over the vocabulary;
+        the softmax is taken in float32 straight from the logits (no float32 copy of them), and
+        only the few rows without a target (padding, each document's last token) are zeroed."""
+        logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
+        labels = batch["labels"]
+        vocab = logits.size(-1)
         with torch.no_grad():
-            grad = torch.softmax(logits, dim=-1)
-            valid = labels != IGNORE
-            grad[~valid] = 0.0
-            rows = valid.nonzero(as_tuple=True)
-            grad[rows + (labels[rows],)] -= 1.0
-        logits.backward(grad)
+            grad = torch.softmax(logits, dim=-1, dtype=torch.float32)
+            targets = torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1).reshape(-1)
+            valid = targets != IGNORE
+            rows = grad.view(-1, vocab)
+            rows.index_fill_(0, (~valid).nonzero().squeeze(1), 0.0)
+            at = valid.nonzero().squeeze(1)
+            rows.view(-1).index_add_(0, at * vocab + targets[at], torch.full(at.shape, -1.0))
+        logits.backward(grad.to(logits.dtype))
 
     def get_influence_tracked_modules(self) -> list[str] | None:
         return self.module_names
@@ -241,7 +276,7 @@ def query_losses(model: nn.Module, tokenizer, queries: Sequence[dict], *, batch_
     for i in range(0, len(queries), batch_size):
         batch = collate([query_example(tokenizer, q) for q in queries[i : i + batch_size]])
         batch = {k: v.to(device) for k, v in batch.items()}
-        logits, labels = _shifted(batch, model)
+        logits, labels = _completion_logits(batch, model)
         nll = F.cross_entropy(logits.transpose(1, 2), labels, ignore_index=IGNORE, reduction="none")
         out += nll.sum(1).tolist()
     return out
