@@ -25,17 +25,12 @@ their per-document cost, extrapolated speedup and agreement: the speed/fidelity 
 
 Ground-truth metadata (doc_type) is read here only to report what the top documents are.
 
-Result on the demo model (1,000 docs x 243 influence queries, 2 threads, 2-core shared box,
-2026-12-03, bf16 document pass, three runs): fast agrees with ekfac at median Spearman 0.997
-(top-10 overlap 1.0) and is 5.2x, 4.7x and 5.2x ekfac's documents/s extrapolated to 20,000
-documents (1.6-1.7x measured at 1,000; ms per document: fast 11.3-12.9 on its one pass plus
-34-39 s fixed, ekfac 20-23 + 22-25 + 33-35). Measured directly with --docs 20000 the same day:
-4.0x (fast 322 s, ekfac 1,304 s; ekfac's pairwise pass 21.2 ms per document at that size,
-fast's 14.1), Spearman 0.997: the extrapolation from 1,000 documents overstates the ratio, and
-the 5x target is missed. The frontier rows of the three runs: default 4.7x, 5.2x and 5.5x,
-float32 pass 2.8-3.4x, prefix 192 5.0-6.2x at Spearman 0.937, layers 1-3 + prefix 192 5.9-7.3x
-at 0.806, layers 1-3 + prefix 128 7.4-8.4x at 0.70. Absolute times on this machine move by 20%
-between runs.
+Result on the demo model (20,000 docs x 243 influence queries, --threads 1 --workers 2, 2-core
+shared box, 2026-12-04, measured directly): see README.md, "Benchmarks". Extrapolations from
+1,000 documents overstated the ratio (4.7-5.5x against 4.0x measured on 20,000, 2026-12-03):
+ekfac pays per-call overhead on few documents, and fast's pass then slowed over a long run (batch
+widths meeting new oneDNN kernel shapes, fixed by padding to a multiple of 16 tokens). Quote the
+target from a direct --docs 20000 run. Absolute times on this machine move by 20% between runs.
 """
 
 from __future__ import annotations
