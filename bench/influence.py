@@ -183,6 +183,11 @@ def quartiles(x: np.ndarray) -> dict:
 RANK_PHASES = ("queries", "pairwise")  # run by each datatrove rank; the others run once in the main process
 
 
+def wall_share(phase: str, workers: int) -> float:
+    """The share of a phase's (rank-summed) seconds that is wall time: ranks run ``workers`` at a time."""
+    return 1 / workers if phase in RANK_PHASES else 1.0
+
+
 def extrapolate(meta: dict, n: int, query_seconds: float | None = None) -> dict:
     """Seconds for ``n`` documents from a run's phases: fixed phases once, per-document phases x n.
 
@@ -195,7 +200,7 @@ def extrapolate(meta: dict, n: int, query_seconds: float | None = None) -> dict:
     workers = meta.get("workers", 1)
     fixed, per_doc = 0.0, 0.0
     for phase, p in meta["phases"].items():
-        seconds = p["seconds"] / (workers if phase in RANK_PHASES else 1)
+        seconds = p["seconds"] * wall_share(phase, workers)
         if meta["backend"] == "fast" and phase in ("covariance", "eigen_correction"):
             fixed += seconds  # fitted on a fixed-size sample: does not grow with the corpus
         elif phase == "pairwise" and meta["backend"] == "ekfac" and query_seconds:
@@ -350,7 +355,7 @@ def main() -> None:
         def ms(p: str) -> str:  # wall ms per document; rank phases shared by the workers
             if p not in ph or not ph[p]["ms_per_doc"]:
                 return "-"
-            return f"{ph[p]['ms_per_doc'] / (args.workers if p in RANK_PHASES else 1):.1f}"
+            return f"{ph[p]['ms_per_doc'] * wall_share(p, args.workers):.1f}"
 
         t.add_row(backend, str(r["fit_docs"]), f"{r['measured']['docs_per_s']:.2f}", ms("covariance"),
                   ms("eigen_correction"), ms("pairwise"), f"{r['extrapolated_target']['fixed_s']:.0f}",

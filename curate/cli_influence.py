@@ -22,6 +22,7 @@ app = typer.Typer(
 )
 console = Console()
 
+
 def torch_pass() -> None:
     """Scoring keeps freed memory for reuse (:func:`curate.io.keep_freed_memory`): this process
     does nothing else, and re-faulting torch's per-batch temporaries cost ~13% of the pass."""

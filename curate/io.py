@@ -202,11 +202,7 @@ def return_freed_memory(threshold: int = 256 << 10) -> None:
     Process-wide and for corpus passes only: torch's large temporaries would each become a new
     map zeroed by the kernel (influence scoring 2.6x slower, with most of its time in the system).
     """
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-3, threshold)  # M_MMAP_THRESHOLD
-    except (OSError, AttributeError):
-        pass
+    _mallopt((-3, threshold))  # M_MMAP_THRESHOLD
 
 
 def keep_freed_memory() -> None:
@@ -218,12 +214,18 @@ def keep_freed_memory() -> None:
     cores: up to 190k page faults and 1-2 s of system time per 500 documents scored, none
     with this). Resident memory stays at its peak. No effect off glibc.
     """
+    _mallopt((-4, 0),  # M_MMAP_MAX: serve nothing from memory maps
+             (-1, 2**31 - 1))  # M_TRIM_THRESHOLD (a C int): never give the heap back
+
+
+def _mallopt(*settings: tuple[int, int]) -> None:
+    """glibc ``mallopt(param, value)`` for each pair; nothing where there is no glibc."""
     try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(-4, 0)  # M_MMAP_MAX: serve nothing from memory maps
-        libc.mallopt(-1, 2**31 - 1)  # M_TRIM_THRESHOLD (a C int): never give the heap back
+        mallopt = ctypes.CDLL("libc.so.6").mallopt
     except (OSError, AttributeError):
-        pass
+        return
+    for param, value in settings:
+        mallopt(param, value)
 
 
 class IdSet:

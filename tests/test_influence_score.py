@@ -264,7 +264,7 @@ def test_rerun_resumes_only_missing_shards_and_is_byte_identical(world, runs):
     assert (out / "scores.safetensors").read_bytes() == before
 
 
-def test_worker_processes_give_the_same_bytes(world, runs, tmp_path):
+def test_worker_processes_give_the_same_scores(world, runs, tmp_path):
     # two datatrove workers (processes of their own, keeping freed memory) split the shards
     out = score_corpus(world["docs"], world["queries"], world["lm"], tmp_path / "w2", backend="fast",
                        shard_docs=SHARD, limit=N_SCORE, progress=False, threads=1, workers=2, fit_docs=24,

@@ -157,16 +157,19 @@ class Collator:
 # ------------------------------------------------------------------------------------- task
 
 
-def _shifted(batch: dict, model: nn.Module) -> tuple[torch.Tensor, torch.Tensor]:
-    """Logits at every position and the token each one predicts (``-100`` at the last position).
+def _next_tokens(labels: torch.Tensor) -> torch.Tensor:
+    """The token each position predicts: the labels shifted left, ``-100`` at the last position.
 
     The labels are shifted rather than the logits sliced: slicing ``[batch, T, vocab]`` logits
     copies them, and its backward allocates and fills another full-size tensor.
     """
+    return torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1)
+
+
+def _shifted(batch: dict, model: nn.Module) -> tuple[torch.Tensor, torch.Tensor]:
+    """Logits (float32) at every position and the token each one predicts (:func:`_next_tokens`)."""
     logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
-    labels = batch["labels"]
-    shifted = torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1)
-    return logits.float(), shifted
+    return logits.float(), _next_tokens(batch["labels"])
 
 
 @functools.cache
@@ -183,8 +186,7 @@ def _completion_logits(batch: dict, model: nn.Module) -> tuple[torch.Tensor, tor
     than the rest of the query's gradient. Positions are kept where any query of the batch
     predicts a completion token; the loss and its gradient are unchanged.
     """
-    labels = batch["labels"]
-    shifted = torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1)
+    shifted = _next_tokens(batch["labels"])
     keep = (shifted != IGNORE).any(0).nonzero().squeeze(1)
     inputs = {"input_ids": batch["input_ids"], "attention_mask": batch["attention_mask"]}
     if _keeps_logits(type(model)):
@@ -248,16 +250,15 @@ class LanguageModelTask(Task):
         the softmax is taken in float32 straight from the logits (no float32 copy of them), and
         only the few rows without a target (padding, each document's last token) are zeroed."""
         logits = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"]).logits
-        labels = batch["labels"]
         vocab = logits.size(-1)
         with torch.no_grad():
             grad = torch.softmax(logits, dim=-1, dtype=torch.float32)
-            targets = torch.cat([labels[:, 1:], labels.new_full((labels.size(0), 1), IGNORE)], dim=1).reshape(-1)
+            targets = _next_tokens(batch["labels"]).reshape(-1)
             valid = targets != IGNORE
             rows = grad.view(-1, vocab)
             rows.index_fill_(0, (~valid).nonzero().squeeze(1), 0.0)
             at = valid.nonzero().squeeze(1)
-            rows.view(-1).index_add_(0, at * vocab + targets[at], torch.full(at.shape, -1.0))
+            rows.view(-1).index_add_(0, at * vocab + targets[at], grad.new_full(at.shape, -1.0))
         logits.backward(grad.to(logits.dtype))
 
     def get_influence_tracked_modules(self) -> list[str] | None:
