@@ -180,7 +180,7 @@ def quartiles(x: np.ndarray) -> dict:
             "min": float(x.min()), "max": float(x.max())}
 
 
-RANK_PHASES = ("queries", "pairwise")  # run by each datatrove rank; the others run once in the main process
+RANK_PHASES = ("pairwise",)  # run by each datatrove rank; the others run once in the main process
 
 
 def wall_share(phase: str, workers: int) -> float:
@@ -193,9 +193,11 @@ def extrapolate(meta: dict, n: int, query_seconds: float | None = None) -> dict:
 
     Rank phases are summed over the ranks, which run ``workers`` at a time: they count
     ``1 / workers`` of their seconds. kronfluence's pairwise call (ekfac) computes the query
-    gradients inside it, once per call (shard); ``query_seconds`` (fast's measured cost of the
-    same query gradients, summed over its ranks) is taken out of ekfac's per-document pairwise
-    cost and counted once, which favours ekfac slightly.
+    gradients inside it, once per call (shard) and rank; ``query_seconds`` is fast's measured
+    cost of the same query gradients, once in the main process on all ``workers`` threads, so a
+    rank's single-threaded cost is taken as ``workers`` times that (an upper bound: threads do
+    not scale perfectly). That is taken out of ekfac's per-document pairwise cost and counted once
+    (the ranks compute them side by side), which favours ekfac slightly.
     """
     workers = meta.get("workers", 1)
     fixed, per_doc = 0.0, 0.0
@@ -204,9 +206,9 @@ def extrapolate(meta: dict, n: int, query_seconds: float | None = None) -> dict:
         if meta["backend"] == "fast" and phase in ("covariance", "eigen_correction"):
             fixed += seconds  # fitted on a fixed-size sample: does not grow with the corpus
         elif phase == "pairwise" and meta["backend"] == "ekfac" and query_seconds:
-            once = query_seconds / workers  # each rank computed them once, in parallel
-            fixed += once
-            per_doc += max(0.0, seconds - meta["n_shards"] / workers * once) / p["docs"]
+            per_rank = query_seconds * workers
+            fixed += per_rank
+            per_doc += max(0.0, seconds - meta["n_shards"] / workers * per_rank) / p["docs"]
         elif p["docs"]:
             per_doc += seconds / p["docs"]
         else:

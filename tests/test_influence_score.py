@@ -165,6 +165,25 @@ def test_fast_scorer_equals_kronfluence_pairwise_on_the_same_factors(world, tmp_
     assert model.config._attn_implementation == "sdpa"  # the float32-attention swap is undone
 
 
+def test_query_gradients_are_computed_once_per_factors_folder(world, tmp_path):
+    """A second backend (a worker, a resumed run) loads the saved query gradients instead of
+    computing them, and scores the same bytes; other queries or settings compute afresh."""
+    model, tok = load_lm(world["lm"])
+    texts, qs = world["texts"][:16], world["queries"]
+    first = FastBackend(**SETTINGS)
+    first.fit(model, tok, texts, tmp_path)
+    assert not first.queries_ready(tmp_path, qs)
+    assert "queries" in first.prepare_queries(model, tok, qs, tmp_path).seconds
+    assert first.queries_ready(tmp_path, qs) and (tmp_path / "query_gradients.safetensors").is_file()
+    second = FastBackend(**SETTINGS)
+    assert second.prepare_queries(model, tok, qs, tmp_path).seconds == {}
+    assert np.array_equal(second.score_texts(model, tok, texts, qs, tmp_path),
+                          first.score_texts(model, tok, texts, qs, tmp_path))
+    assert not second.queries_ready(tmp_path, qs[:-1])
+    assert not FastBackend(**SETTINGS, damping=1.0).queries_ready(tmp_path, qs)
+    assert not FastBackend(**SETTINGS, compute_dtype="float32").queries_ready(tmp_path, qs)
+
+
 def test_bf16_pass_keeps_attention_in_float32_on_cpu(world, monkeypatch):
     """Under the bf16 pass the matmuls autocast to bf16 while attention gets float32 inputs."""
     model, _ = load_lm(world["lm"])
@@ -232,6 +251,10 @@ def test_score_corpus_writes_the_documented_folder(world, runs):
         assert meta["backend"] == backend and meta["n_docs"] == N_SCORE and meta["n_shards"] == 3
         assert meta["docs_per_s"] > 0 and "pairwise" in meta["phases"]
         assert meta["fit_docs"] == (24 if backend == "fast" else N_SCORE)
+        # computed once before the shards: query losses (both), preconditioned query gradients (fast)
+        assert json.loads((out / "factors" / "query_loss.json").read_text()) == pytest.approx(loss.tolist())
+        assert (out / "factors" / "query_gradients.safetensors").is_file() == (backend == "fast")
+        assert ("queries" in meta["phases"]) == (backend == "fast")
 
 
 def test_scores_folder_stores_each_documents_loss_tokens(world, runs):
@@ -241,6 +264,8 @@ def test_scores_folder_stores_each_documents_loss_tokens(world, runs):
     for out in runs.values():
         tokens = load_doc_tokens(out)
         assert tokens.tolist() == want and tokens.dtype == np.int32
+        # each shard stores its own, counted as it was scored (the merge does not tokenize again)
+        assert load_file(out / "shards" / "00001.safetensors")["doc_tokens"].tolist() == want[SHARD : 2 * SHARD]
         assert max(want) == SETTINGS["max_length"]  # the cut is applied
 
 

@@ -15,7 +15,8 @@ preconditioning; they differ in where the factors come from and how the document
       (``fit_docs``, 512 by default, drawn with ``seed``) and reused for every document:
       the two factor passes cost a constant instead of two passes per document;
     * the query gradients are computed and preconditioned **once** (kronfluence's own EK-FAC
-      ``precondition_gradient``, same damping) and kept for all shards;
+      ``precondition_gradient``, same damping), saved beside the factors and loaded by every
+      worker and shard;
     * one lean forward/backward per document (hooks on the tracked layers capture inputs and
       output gradients; the backward starts at the first tracked layer, and from the logits'
       gradient formed directly, ``softmax - onehot``), per-document gradients
@@ -54,6 +55,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import json
 import logging
 import math
@@ -72,6 +74,8 @@ from kronfluence.factor.config import FactorConfig
 from kronfluence.factor.eigen import load_eigendecomposition, load_lambda_matrices
 from kronfluence.utils.constants import NUM_LAMBDA_PROCESSED
 from kronfluence.utils.dataset import DataLoaderKwargs
+from safetensors import safe_open
+from safetensors.torch import load_file, save_file
 from torch import nn
 
 from curate.influence.task import (
@@ -88,6 +92,7 @@ from curate.influence.task import (
 ANALYSIS = "kronfluence"  # kronfluence's analysis folder under a factors dir
 FACTORS_DONE = "factors_done.json"
 FACTORS_NAME = "ekfac"  # kronfluence factors name (the strategy; both backends fit the same kind)
+QUERY_GRADIENTS = "query_gradients.safetensors"  # fast: preconditioned query gradients, beside the factors
 Advance = Callable[[int], None]  # progress callback: called with the number of documents just processed
 
 
@@ -246,7 +251,10 @@ class Backend:
 
     * :meth:`fit_indices` - which of ``n`` documents the factors must be fitted on;
     * :meth:`fit` - fit and save the EK-FAC factors in ``factors_dir``;
-    * :meth:`score_texts` - raw scores ``[n_docs, n_queries]`` (float32) with saved factors;
+    * :meth:`prepare_queries` - whatever is computed once per query suite (``fast``: the
+      preconditioned query gradients);
+    * :meth:`score_texts` - raw scores ``[n_docs, n_queries]`` (float32) with saved factors
+      (:meth:`encode` then :meth:`score_encoded`);
     * :meth:`score` - both, in a temporary folder, then normalised: the one-call API.
     """
 
@@ -340,12 +348,27 @@ class Backend:
 
     # -- scoring --------------------------------------------------------------------------
 
+    def queries_ready(self, factors_dir: str | Path, queries: Sequence[dict]) -> bool:
+        """Whether :meth:`prepare_queries` has nothing left to compute for these queries."""
+        return True
+
     def prepare_queries(self, model: nn.Module, tokenizer, queries: Sequence[dict], factors_dir: str | Path) -> Timings:
-        """Per-backend work done once per process before any documents (default: nothing)."""
+        """Per-backend work on the queries, done before any documents (default: nothing)."""
         return Timings()
+
+    def encode(self, tokenizer, texts: Sequence[str]) -> list[list[int]]:
+        """Each document's tokens as scored: its loss sums over them (``len`` is its ``doc_tokens``)."""
+        return encode_documents(tokenizer, texts, self.settings.max_length)
 
     def score_texts(self, model: nn.Module, tokenizer, texts: Sequence[str], queries: Sequence[dict],
                     factors_dir: str | Path, *, advance: Advance | None = None) -> np.ndarray:
+        """Raw scores ``[n_docs, n_queries]`` (float32) of ``texts``, with the factors in ``factors_dir``."""
+        return self.score_encoded(model, tokenizer, self.encode(tokenizer, texts), queries, factors_dir,
+                                  advance=advance)
+
+    def score_encoded(self, model: nn.Module, tokenizer, ids: Sequence[list[int]], queries: Sequence[dict],
+                      factors_dir: str | Path, *, advance: Advance | None = None) -> np.ndarray:
+        """:meth:`score_texts` of documents already encoded (:meth:`encode`)."""
         raise NotImplementedError
 
     def score(self, model: nn.Module, tokenizer, docs: Sequence[tuple[str, str]] | Sequence[str],
@@ -377,10 +400,10 @@ class EkfacBackend(Backend):
     name = "ekfac"
     defaults = {"fit_docs": None, "batch_size": 32, "query_batch_size": 32}
 
-    def score_texts(self, model, tokenizer, texts, queries, factors_dir, *, advance=None) -> np.ndarray:
+    def score_encoded(self, model, tokenizer, ids, queries, factors_dir, *, advance=None) -> np.ndarray:
         s = self.settings
         factors_dir = Path(factors_dir)
-        examples = [document_example(ids) for ids in encode_documents(tokenizer, texts, s.max_length)]
+        examples = [document_example(x) for x in ids]
         order = _length_order(examples, s.sort_by_length)
         train = ExampleDataset([examples[i] for i in order])
         query_set = ExampleDataset([query_example(tokenizer, q) for q in queries])
@@ -392,7 +415,7 @@ class EkfacBackend(Backend):
         )
         analyzer, _ = self._analyzer(model, factors_dir)
         name = f"pairwise-{os.getpid()}"
-        with deterministic(s.seed), self.timings.phase("pairwise", len(texts)):
+        with deterministic(s.seed), self.timings.phase("pairwise", len(ids)):
             analyzer.compute_pairwise_scores(
                 scores_name=name, factors_name=FACTORS_NAME, query_dataset=query_set,
                 train_dataset=_Tap(train, advance), per_device_query_batch_size=qbs,
@@ -419,29 +442,59 @@ class FastBackend(Backend):
         self._queries_key: tuple | None = None
         self._precond: dict[str, torch.Tensor] = {}  # module name -> [n_queries, out*in]
 
+    def _queries_digest(self, queries: Sequence[dict]) -> str:
+        """What the preconditioned query gradients depend on besides the model and its factors."""
+        s = self.settings
+        key = {"queries": [[q.get("id", i), q["prompt"], q["completion"]] for i, q in enumerate(queries)],
+               "modules": s.to_dict()["modules"], "damping": s.damping, "dtype": s.compute_dtype}
+        return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:16]
+
+    def queries_ready(self, factors_dir: str | Path, queries: Sequence[dict]) -> bool:
+        path = Path(factors_dir) / QUERY_GRADIENTS
+        if not path.is_file():
+            return False
+        with safe_open(str(path), framework="pt") as f:
+            return (f.metadata() or {}).get("queries") == self._queries_digest(queries)
+
     def prepare_queries(self, model, tokenizer, queries, factors_dir) -> Timings:
-        """Compute and precondition every query's gradient once (kept in memory for all batches)."""
-        key = (id(model), str(factors_dir), tuple(q.get("id", i) for i, q in enumerate(queries)),
-               tuple(q["completion"] for q in queries))
+        """Every query's preconditioned gradient, computed once per factors folder.
+
+        They are kept in memory for all batches and saved next to the factors
+        (``query_gradients.safetensors``), so the workers of a run, and a resumed run, load
+        them instead of computing them again. Only computing them is timed (phase ``queries``).
+        """
+        digest = self._queries_digest(queries)
+        key = (id(model), str(factors_dir), digest)
         t = Timings()
         if key == self._queries_key:
             return t
-        with deterministic(self.settings.seed), t.phase("queries"):
-            self._precond = preconditioned_query_gradients(
-                model, tokenizer, queries, self.kronfluence_factors_dir(factors_dir),
-                tracked_modules(model, self.settings.modules), damping=self.settings.damping,
-                batch_size=self.settings.query_batch_size, dtype=getattr(torch, self.settings.compute_dtype),
-            )
+        path = Path(factors_dir) / QUERY_GRADIENTS
+        if self.queries_ready(factors_dir, queries):
+            precond = load_file(str(path), device=str(_device(model)))
+            self._precond = {n: precond[n] for n in tracked_modules(model, self.settings.modules)}
+        else:
+            with deterministic(self.settings.seed), t.phase("queries"):
+                self._precond = preconditioned_query_gradients(
+                    model, tokenizer, queries, self.kronfluence_factors_dir(factors_dir),
+                    tracked_modules(model, self.settings.modules), damping=self.settings.damping,
+                    batch_size=self.settings.query_batch_size, dtype=getattr(torch, self.settings.compute_dtype),
+                )
+            tmp = path.with_name(f".tmp.{os.getpid()}.{path.name}")  # workers may race: each writes its own
+            save_file(self._precond, str(tmp), metadata={"queries": digest})
+            os.replace(tmp, path)
         self._queries_key = key
         self.timings.merge(t)
         return t
 
-    def score_texts(self, model, tokenizer, texts, queries, factors_dir, *, advance=None) -> np.ndarray:
+    def encode(self, tokenizer, texts: Sequence[str]) -> list[list[int]]:
+        keep = self.settings.score_length or self.settings.max_length
+        return [ids[:keep] for ids in super().encode(tokenizer, texts)]
+
+    def score_encoded(self, model, tokenizer, ids, queries, factors_dir, *, advance=None) -> np.ndarray:
         self.prepare_queries(model, tokenizer, queries, factors_dir)
         s = self.settings
-        keep = s.score_length or s.max_length
-        with deterministic(s.seed), self.timings.phase("pairwise", len(texts)):
-            examples = [document_example(ids[:keep]) for ids in encode_documents(tokenizer, texts, s.max_length)]
+        with deterministic(s.seed), self.timings.phase("pairwise", len(ids)):
+            examples = [document_example(x) for x in ids]
             out = pairwise_scores(model, tokenizer.pad_token_id, examples, self._precond,
                                   batch_size=s.batch_size, sort_by_length=s.sort_by_length, advance=advance)
         return out

@@ -9,8 +9,10 @@ What happens, in order (every step is skipped when a previous run already did it
    which fixes the row order; queries go to ``out_dir/queries.jsonl`` (the column order);
    ``plan.json`` fingerprints the run (documents, queries, model weights, backend settings);
    an ``out_dir`` holding a different run is refused unless ``overwrite=True``;
-2. the EK-FAC factors are fitted **once** into ``out_dir/factors`` (``fast``: on a fixed
-   sample of the documents; ``ekfac``: on all of them) and shared by every shard and rank;
+2. in the calling process, with all its threads, **once**: the EK-FAC factors are fitted into
+   ``out_dir/factors`` (``fast``: on a fixed sample of the documents; ``ekfac``: on all of
+   them); ``fast`` computes the preconditioned query gradients there too; each query's loss
+   goes to ``factors/query_loss.json``. Every shard and rank reads them;
 3. the documents are cut into fixed shards of ``shard_docs`` rows (by row order); a datatrove
    ``PipelineStep`` (:class:`InfluenceScorer`) scores the shards of its rank
    (``k % world_size == rank``), run by a datatrove executor (``local`` by default, ``slurm``
@@ -21,7 +23,8 @@ What happens, in order (every step is skipped when a previous run already did it
    ``scores`` [n_docs, n_queries] float32 (influence per nat of query information, see
    :func:`curate.influence.backends.normalize_scores`), ``raw_scores`` (undivided),
    ``query_loss`` [n_queries] and ``doc_tokens`` [n_docs] (the tokens each document's loss sums
-   over, for the label rule); ``meta.json`` records backend, model, settings, timings.
+   over, for the label rule; each shard stores its own); ``meta.json`` records backend, model,
+   settings, timings.
 
 Scores are deterministic: the same inputs, settings and thread count give the same bytes.
 """
@@ -68,6 +71,7 @@ PLAN = "plan.json"
 SHARDS = "shards"
 FACTORS = "factors"
 REJECTS = "_rejects.jsonl"
+QUERY_LOSS = "query_loss.json"  # under FACTORS: each query's summed completion loss
 MODEL_FILES = ("config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json")
 
 __all__ = ["InfluenceScorer", "load_doc_tokens", "load_scores", "merge_scores", "score_corpus"]
@@ -256,7 +260,8 @@ class InfluenceScorer(PipelineStep):
                 pos = stop
                 t0 = time.perf_counter()
                 backend.timings = Timings()
-                raw = backend.score_texts(model, tokenizer, texts, queries, factors, advance=advance)
+                ids = backend.encode(tokenizer, texts)
+                raw = backend.score_encoded(model, tokenizer, ids, queries, factors, advance=advance)
                 seconds = time.perf_counter() - t0
                 spent = backend.timings
                 if t_queries.seconds:  # once per rank: booked on its first shard
@@ -265,7 +270,8 @@ class InfluenceScorer(PipelineStep):
                     t_queries = Timings()
                 data_path, marker = _shard_paths(out, k)
                 tmp = data_path.with_name(f".tmp.{data_path.name}")
-                save_file({"raw_scores": np.ascontiguousarray(raw, dtype=np.float32)}, str(tmp),
+                save_file({"raw_scores": np.ascontiguousarray(raw, dtype=np.float32),
+                           "doc_tokens": np.array([len(x) for x in ids], dtype=np.int32)}, str(tmp),
                           metadata=_st_meta({"start": start, "stop": stop, "fingerprint": fp}))
                 os.replace(tmp, data_path)
                 _write_json(marker, {"shard": k, "start": start, "stop": stop, "fingerprint": fp, "rank": rank,
@@ -323,7 +329,7 @@ def score_corpus(
     :func:`merge_scores` (or this function again) when they have finished.
 
     ``ekfac`` computes its query gradients inside kronfluence's pairwise call, i.e. once per
-    shard: give it large shards (``shard_docs``). ``fast`` computes them once per rank.
+    shard: give it large shards (``shard_docs``). ``fast`` computes them once, before the shards.
     """
     t_start = time.perf_counter()
     out = Path(out_dir).absolute()
@@ -374,20 +380,27 @@ def score_corpus(
         return out  # finished earlier: nothing to do
     resumed = len(pending) < n_shards or (out / FACTORS / "factors_done.json").exists()
 
-    # 2. factors, once, before any shard
-    fit_timings = Timings()
-    if pending and not be.factors_ready(out / FACTORS):
+    # 2. once, before any shard, with all threads: the factors, what the backend computes per query
+    #    suite (fast: the preconditioned query gradients), and the query losses
+    setup = Timings()
+    loss_path = out / FACTORS / QUERY_LOSS
+    if pending and not (be.factors_ready(out / FACTORS) and be.queries_ready(out / FACTORS, query_list)
+                        and loss_path.is_file()):
         from curate.lm import load_lm
 
         with _threads(threads * workers if executor == "local" else threads):
             model, tokenizer = load_lm(model_dir, device=device)
-            idx = set(be.fit_indices(n_docs))
-            texts = [r["text"] for i, r in enumerate(iter_rows(out)) if i in idx]
-            with _progress(progress) as bar:
-                task = bar.add_task(f"fit factors ({be.name}, {len(texts)} docs x 2 passes)",
-                                    total=2 * len(texts)) if bar else None
-                fit_timings = be.fit(model, tokenizer, texts, out / FACTORS, n_docs_total=n_docs,
-                                     advance=(lambda n: bar.advance(task, n)) if bar else None)
+            if not be.factors_ready(out / FACTORS):
+                idx = set(be.fit_indices(n_docs))
+                texts = [r["text"] for i, r in enumerate(iter_rows(out)) if i in idx]
+                with _progress(progress) as bar:
+                    task = bar.add_task(f"fit factors ({be.name}, {len(texts)} docs x 2 passes)",
+                                        total=2 * len(texts)) if bar else None
+                    be.fit(model, tokenizer, texts, out / FACTORS, n_docs_total=n_docs,
+                           advance=(lambda n: bar.advance(task, n)) if bar else None)
+            setup.merge(be.prepare_queries(model, tokenizer, query_list, out / FACTORS))
+            if not loss_path.is_file():
+                _write_json(loss_path, query_losses(model, tokenizer, query_list))
             del model
 
     # 3. shards over datatrove ranks
@@ -399,7 +412,7 @@ def score_corpus(
 
     # 4. merge (when every shard is there)
     if all(shard_done(out, k, fingerprint) for k in range(n_shards)):
-        merge_scores(out, seconds=time.perf_counter() - t_start, fit_timings=fit_timings,
+        merge_scores(out, seconds=time.perf_counter() - t_start, setup_timings=setup,
                      extra={"workers": workers, "tasks": tasks or workers, "threads": threads,
                             "executor": executor, "resumed": resumed, "docs_scored_this_call":
                             sum(shard_range(k, n_docs, shard_docs)[1] - shard_range(k, n_docs, shard_docs)[0]
@@ -407,9 +420,13 @@ def score_corpus(
     return out
 
 
-def merge_scores(out_dir: str | Path, *, seconds: float | None = None, fit_timings: Timings | None = None,
+def merge_scores(out_dir: str | Path, *, seconds: float | None = None, setup_timings: Timings | None = None,
                  extra: dict | None = None) -> Path:
-    """Concatenate the shard files into ``scores.safetensors`` and write ``meta.json``."""
+    """Concatenate the shard files into ``scores.safetensors`` and write ``meta.json``.
+
+    ``meta.json``'s phases are the factor fit's (from ``factors_done.json``), the shards' and
+    ``setup_timings`` (work of this call before the shards, e.g. ``fast``'s query gradients).
+    """
     out = Path(out_dir)
     plan = _read_json(out / PLAN)
     fp, n_docs, shard_docs = plan["fingerprint"], plan["n_docs"], plan["shard_docs"]
@@ -417,19 +434,19 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, fit_timin
     missing = [k for k in range(n_shards) if not shard_done(out, k, fp)]
     if missing:
         raise CurateUserError(f"{out}: {len(missing)} of {n_shards} shards are not scored yet (first: {missing[0]})")
-    parts, timings, shard_seconds = [], Timings(), 0.0
+    parts, tokens, timings = [], [], Timings()
     for k in range(n_shards):
         data, marker = _shard_paths(out, k)
-        parts.append(load_file(str(data))["raw_scores"])
-        info = _read_json(marker)
-        timings.merge(info["timings"])
-        shard_seconds += info["seconds"]
+        shard = load_file(str(data))
+        parts.append(shard["raw_scores"])
+        tokens.append(shard.get("doc_tokens"))  # absent in shards written before it was stored
+        timings.merge(_read_json(marker)["timings"])
     raw = np.concatenate(parts).astype(np.float32)
     if raw.shape != (n_docs, plan["n_queries"]):
         raise CurateUserError(f"{out}: shards hold {raw.shape} scores, expected {(n_docs, plan['n_queries'])}")
 
     queries = load_queries(out / QUERIES)
-    loss_path = out / FACTORS / "query_loss.json"
+    loss_path = out / FACTORS / QUERY_LOSS
     if loss_path.is_file():
         q_loss = _read_json(loss_path)
     else:
@@ -440,18 +457,22 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, fit_timin
         loss_path.parent.mkdir(exist_ok=True)
         _write_json(loss_path, q_loss)
     scores = normalize_scores(raw, q_loss)
+    if any(t is None for t in tokens):
+        doc_tokens = doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)], plan["settings"])
+    else:
+        doc_tokens = np.concatenate(tokens)
     tmp = out / f".tmp.{SCORES}"
     save_file({"scores": scores, "raw_scores": raw, "query_loss": np.asarray(q_loss, dtype=np.float32),
-               "doc_tokens": doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)],
-                                            plan["settings"])}, str(tmp),
+               "doc_tokens": doc_tokens}, str(tmp),
               metadata=_st_meta({"backend": plan["backend"], "fingerprint": fp, "rows": DOCUMENTS, "columns": QUERIES,
                                  "scores": "raw_scores / query_loss (influence per nat)"}))
     os.replace(tmp, out / SCORES)
 
     factors_done = out / FACTORS / "factors_done.json"
-    fit = Timings(**_read_json(factors_done)["timings"]) if factors_done.is_file() else (fit_timings or Timings())
     phases = Timings()
-    phases.merge(fit)
+    if factors_done.is_file():
+        phases.merge(_read_json(factors_done)["timings"])
+    phases.merge(setup_timings or Timings())
     phases.merge(timings)
     meta = {
         "backend": plan["backend"],

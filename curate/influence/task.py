@@ -196,6 +196,12 @@ def _completion_logits(batch: dict, model: nn.Module) -> tuple[torch.Tensor, tor
     return logits.float(), shifted[:, keep]
 
 
+def completion_losses(batch: dict, model: nn.Module) -> torch.Tensor:
+    """``[batch]``: each query's summed completion loss (differentiable), the measurement ``f_q``."""
+    logits, labels = _completion_logits(batch, model)
+    return F.cross_entropy(logits.transpose(1, 2), labels, ignore_index=IGNORE, reduction="none").sum(1)
+
+
 class LanguageModelTask(Task):
     """kronfluence ``Task``: summed document LM loss for training, summed completion loss as measurement.
 
@@ -238,10 +244,7 @@ class LanguageModelTask(Task):
         return out
 
     def compute_measurement(self, batch: dict, model: nn.Module) -> torch.Tensor:
-        logits, labels = _completion_logits(batch, model)
-        return F.cross_entropy(
-            logits.reshape(-1, logits.size(-1)), labels.reshape(-1), ignore_index=IGNORE, reduction="sum"
-        )
+        return completion_losses(batch, model).sum()
 
     def backward_train_loss(self, batch: dict, model: nn.Module) -> None:
         """Backpropagate :meth:`compute_train_loss` (``sample=False``) with its logit gradient
@@ -277,7 +280,5 @@ def query_losses(model: nn.Module, tokenizer, queries: Sequence[dict], *, batch_
     for i in range(0, len(queries), batch_size):
         batch = collate([query_example(tokenizer, q) for q in queries[i : i + batch_size]])
         batch = {k: v.to(device) for k, v in batch.items()}
-        logits, labels = _completion_logits(batch, model)
-        nll = F.cross_entropy(logits.transpose(1, 2), labels, ignore_index=IGNORE, reduction="none")
-        out += nll.sum(1).tolist()
+        out += completion_losses(batch, model).tolist()
     return out
