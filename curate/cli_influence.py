@@ -42,7 +42,7 @@ def score(
     out: Path = typer.Option(..., "--out", "-o", help="Scores folder: scores.safetensors, documents, queries, meta.json."),
     queries: Path = typer.Option(DEFAULT_QUERIES, "--queries", "-q", help=QUERIES_HELP),
     backend: str = typer.Option("fast", "--backend", "-b", help="ekfac (kronfluence EK-FAC, the paper's method) or fast (EK-FAC factors fitted on a sample)."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes sharing the shards, each with its share of this machine's torch threads. On CPUs, one per core (one thread each) scores large corpora fastest; each worker computes the query gradients once."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes sharing the shards, each with its share of this machine's torch threads. On CPUs, one per core (one thread each) scores large corpora fastest; factors and query gradients are computed once, before the workers start, and shared."),
     shard_docs: int = typer.Option(1000, "--shard-docs", min=1, help="Documents per shard (the unit of resumption)."),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
     executor: str = typer.Option("local", "--executor", help="datatrove executor: local, slurm or ray."),
