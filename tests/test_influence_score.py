@@ -22,6 +22,8 @@ from curate.influence import (
     FastBackend,
     InfluenceScorer,
     LanguageModelTask,
+    doc_tokens_for,
+    get_backend,
     load_doc_tokens,
     load_scores,
     query_losses,
@@ -267,6 +269,17 @@ def test_scores_folder_stores_each_documents_loss_tokens(world, runs):
         # each shard stores its own, counted as it was scored (the merge does not tokenize again)
         assert load_file(out / "shards" / "00001.safetensors")["doc_tokens"].tolist() == want[SHARD : 2 * SHARD]
         assert max(want) == SETTINGS["max_length"]  # the cut is applied
+
+
+def test_loss_tokens_follow_the_backends_cut(world):
+    # fast scores the first score_length tokens; ekfac ignores it: doc_tokens_for counts as each encodes
+    _, tok = load_lm(world["lm"])
+    texts = world["texts"][:N_SCORE]
+    for name, cut in (("fast", 24), ("ekfac", SETTINGS["max_length"])):
+        settings = {**SETTINGS, "score_length": 24}
+        want = [len(ids) for ids in get_backend(name, **settings).encode(tok, texts)]
+        assert max(want) == cut
+        assert doc_tokens_for(world["lm"], texts, name, settings).tolist() == want
 
 
 def test_fast_agrees_with_ekfac(runs):

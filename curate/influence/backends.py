@@ -356,9 +356,14 @@ class Backend:
         """Per-backend work on the queries, done before any documents (default: nothing)."""
         return Timings()
 
+    @property
+    def loss_length(self) -> int:
+        """The most tokens of a document its scored loss sums over (``max_length``)."""
+        return self.settings.max_length
+
     def encode(self, tokenizer, texts: Sequence[str]) -> list[list[int]]:
         """Each document's tokens as scored: its loss sums over them (``len`` is its ``doc_tokens``)."""
-        return encode_documents(tokenizer, texts, self.settings.max_length)
+        return encode_documents(tokenizer, texts, self.loss_length)
 
     def score_texts(self, model: nn.Module, tokenizer, texts: Sequence[str], queries: Sequence[dict],
                     factors_dir: str | Path, *, advance: Advance | None = None) -> np.ndarray:
@@ -486,9 +491,10 @@ class FastBackend(Backend):
         self.timings.merge(t)
         return t
 
-    def encode(self, tokenizer, texts: Sequence[str]) -> list[list[int]]:
-        keep = self.settings.score_length or self.settings.max_length
-        return [ids[:keep] for ids in super().encode(tokenizer, texts)]
+    @property
+    def loss_length(self) -> int:
+        """``score_length`` where set: the pass scores each document's first tokens only."""
+        return self.settings.score_length or self.settings.max_length
 
     def score_encoded(self, model, tokenizer, ids, queries, factors_dir, *, advance=None) -> np.ndarray:
         self.prepare_queries(model, tokenizer, queries, factors_dir)

@@ -458,7 +458,8 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, setup_tim
         _write_json(loss_path, q_loss)
     scores = normalize_scores(raw, q_loss)
     if any(t is None for t in tokens):
-        doc_tokens = doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)], plan["settings"])
+        doc_tokens = doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)], plan["backend"],
+                                    plan["settings"])
     else:
         doc_tokens = np.concatenate(tokens)
     tmp = out / f".tmp.{SCORES}"
@@ -501,13 +502,14 @@ def merge_scores(out_dir: str | Path, *, seconds: float | None = None, setup_tim
     return out
 
 
-def doc_tokens_for(model_dir: str | Path, texts: Sequence[str], settings: dict | None = None) -> np.ndarray:
-    """Tokens each document's loss sums over under ``model_dir``'s tokenizer, as a backend with
-    ``settings`` (``InfluenceSettings`` fields) scores it: ``score_length`` cuts ``fast``."""
+def doc_tokens_for(model_dir: str | Path, texts: Sequence[str], backend: str = "fast",
+                   settings: dict | None = None) -> np.ndarray:
+    """Tokens each document's loss sums over under ``model_dir``'s tokenizer, as ``backend`` with
+    ``settings`` (``InfluenceSettings`` fields) scores it (:attr:`Backend.loss_length`)."""
     from transformers import AutoTokenizer
 
-    s = InfluenceSettings(**_settings_args(settings or {}))
-    return loss_tokens(AutoTokenizer.from_pretrained(model_dir), texts, s.score_length or s.max_length)
+    be = get_backend(backend, settings=InfluenceSettings(**_settings_args(settings or {})))
+    return loss_tokens(AutoTokenizer.from_pretrained(model_dir), texts, be.loss_length)
 
 
 def load_doc_tokens(out_dir: str | Path) -> np.ndarray | None:
@@ -523,7 +525,8 @@ def load_doc_tokens(out_dir: str | Path) -> np.ndarray | None:
     if not (out / PLAN).is_file():
         return None
     plan = _read_json(out / PLAN)
-    return doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)], plan.get("settings"))
+    return doc_tokens_for(plan["model_dir"], [d["text"] for d in iter_rows(out)], plan.get("backend", "fast"),
+                          plan.get("settings"))
 
 
 def load_scores(out_dir: str | Path, *, raw: bool = False) -> tuple[np.ndarray, list[dict], list[dict]]:
