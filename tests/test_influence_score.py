@@ -302,11 +302,15 @@ def test_rerun_resumes_only_missing_shards_and_is_byte_identical(world, runs):
     assert (out / "scores.safetensors").read_bytes() == before
 
 
-def test_worker_processes_give_the_same_scores(world, runs, tmp_path):
-    # two datatrove workers (processes of their own, keeping freed memory) split the shards
+@pytest.mark.parametrize("start_method", [None, "forkserver"])
+def test_worker_processes_give_the_same_scores(world, runs, tmp_path, start_method):
+    # two datatrove workers (processes of their own, keeping freed memory) split the shards; with one
+    # thread each they are forked from this process (imports done), unless the executor config says
+    config = {"start_method": start_method} if start_method else None
     out = score_corpus(world["docs"], world["queries"], world["lm"], tmp_path / "w2", backend="fast",
                        shard_docs=SHARD, limit=N_SCORE, progress=False, threads=1, workers=2, fit_docs=24,
-                       **SETTINGS)
+                       executor_kwargs=config, **SETTINGS)
+    assert json.loads((out / "logs" / "executor.json").read_text())["start_method"] == (start_method or "fork")
     ranks = {json.loads((out / "shards" / f"{k:05d}.done.json").read_text())["rank"] for k in range(3)}
     assert ranks == {0, 1}
     # the same scores up to bf16 rounding: a fresh process may round its bf16 matmuls differently

@@ -12,7 +12,7 @@ preconditioning; they differ in where the factors come from and how the document
 
 ``fast``
     * EK-FAC factors fitted with kronfluence on a fixed-size sample of the corpus
-      (``fit_docs``, 512 by default, drawn with ``seed``) and reused for every document:
+      (``fit_docs``, 256 by default, drawn with ``seed``) and reused for every document:
       the two factor passes cost a constant instead of two passes per document;
     * the query gradients are computed and preconditioned **once** (kronfluence's own EK-FAC
       ``precondition_gradient``, same damping), saved beside the factors and loaded by every
@@ -440,7 +440,7 @@ class FastBackend(Backend):
     """EK-FAC factors from a sample, queries preconditioned once, one lean pass per document."""
 
     name = "fast"
-    defaults = {"fit_docs": 512, "batch_size": 32, "query_batch_size": 32, "compute_dtype": "auto"}
+    defaults = {"fit_docs": 256, "batch_size": 32, "query_batch_size": 32, "compute_dtype": "auto"}
 
     def __init__(self, settings: InfluenceSettings | None = None, **overrides) -> None:
         super().__init__(settings, **overrides)

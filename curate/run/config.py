@@ -47,7 +47,7 @@ class LMConfig:
 class InfluenceConfig:
     docs: int = 2_000  # documents scored (the first N of the corpus: a random sample)
     backend: str = "fast"
-    fit_docs: int = 512  # documents the EK-FAC factors are fitted on (fast backend)
+    fit_docs: int = 256  # documents the EK-FAC factors are fitted on (fast backend; README, "Benchmarks")
     shard_docs: int = 500
     settings: dict = field(default_factory=dict)  # other InfluenceSettings fields
 
